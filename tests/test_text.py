@@ -132,3 +132,55 @@ def test_works_with_empty_nltk_data_and_no_network(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     n_sent, n_tok, n_punkt = map(int, out.stdout.split())
     assert n_sent == 27 and n_tok > 700 and n_punkt > 20
+
+
+# --- sentence boundary accuracy against hand-checked references --------------------------
+
+import hashlib  # noqa: E402
+import json  # noqa: E402
+
+from conftest import ROOT, require  # noqa: E402
+
+REFERENCE = json.loads((ROOT / "tests" / "fixtures" / "sentence_boundaries.json").read_text())
+
+
+def boundary_scores(pred: set[int], gold: set[int]) -> tuple[int, int, int]:
+    return len(pred & gold), len(pred - gold), len(gold - pred)
+
+
+def punkt_ends(text):
+    tok = nl.text.punkt_tokenizer()
+    return {ps + e for ps, pe in nl.text.paragraph_spans(text) for _, e in tok.span_tokenize(text[ps:pe])}
+
+
+def reference_texts(data_dir=None):
+    for name, ref in REFERENCE["articles"].items():
+        if name == "seed":
+            text = (ROOT / "seeds" / "000_0c9859ee3d48e6bf.txt").read_text(encoding="utf-8")
+        else:
+            text = require(data_dir, *name.split("/")).read_text(encoding="utf-8")
+        assert hashlib.sha256(text.encode()).hexdigest() == ref["sha256"], f"{name} changed"
+        yield name, text, set(ref["ends"])
+
+
+def test_seed_boundaries_match_reference():
+    ref = REFERENCE["articles"]["seed"]
+    text = (ROOT / "seeds" / "000_0c9859ee3d48e6bf.txt").read_text(encoding="utf-8")
+    gold = set(ref["ends"])
+    assert {e for _, e, _ in sentence_spans(text)} == gold
+
+
+def test_boundary_precision_recall_on_polnear_sample(data_dir, capsys):
+    totals = {"newslab": [0, 0, 0], "punkt": [0, 0, 0]}
+    for _, text, gold in reference_texts(data_dir):
+        for name, pred in (("newslab", {e for _, e, _ in sentence_spans(text)}), ("punkt", punkt_ends(text))):
+            for i, v in enumerate(boundary_scores(pred, gold)):
+                totals[name][i] += v
+    figures = {}
+    for name, (tp, fp, fn) in totals.items():
+        figures[name] = (tp / (tp + fp), tp / (tp + fn))
+    with capsys.disabled():
+        print("\nsentence boundaries vs hand-checked reference (P, R):",
+              {k: tuple(round(x, 4) for x in v) for k, v in figures.items()})
+    assert figures["newslab"][0] >= 0.98 and figures["newslab"][1] >= 0.98
+    assert figures["newslab"][0] > figures["punkt"][0]
