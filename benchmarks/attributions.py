@@ -1,0 +1,48 @@
+"""Attribution speed: newslab actors + attributions vs a simple speech-verb regex, same texts, one run.
+
+    NEWSLAB_DATA=../shared/data python benchmarks/attributions.py [FOLDER]
+
+FOLDER defaults to $NEWSLAB_DATA/polnear (every .txt under it). Prints articles/s for
+``newslab.actors`` + ``newslab.attributions`` (one core, one process), for the speech-verb
+reference (:func:`newslab.evaluate.polnear.speech_verb_baseline`) and their ratio. Goal: ≥ 200 articles/s.
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+# ``benchmarks/tokenize.py`` shadows the standard library's ``tokenize``: keep this folder last on sys.path.
+_HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _HERE] + [_HERE]
+
+from _common import best_of, polnear_texts  # noqa: E402
+
+from newslab.attribution.actors import index  # noqa: E402
+from newslab.attribution.quotes import attributions  # noqa: E402
+from newslab.evaluate.polnear import speech_verb_baseline  # noqa: E402
+
+
+def main() -> None:
+    texts = polnear_texts(sys.argv[1] if len(sys.argv) > 1 else None)
+    words = sum(len(t.split()) for t in texts)
+    print(f"corpus: {len(texts)} articles, {words / len(texts):.0f} words per article")
+
+    def ours():
+        for t in texts:
+            idx = index(t)          # the actor table's work
+            attributions(t, actors_index=idx)
+
+    def reference():
+        for t in texts:
+            speech_verb_baseline(t)
+
+    seconds = best_of(ours, repeat=2)
+    ref_seconds = best_of(reference, repeat=2)
+    rate, ref_rate = len(texts) / seconds, len(texts) / ref_seconds
+    print(f"newslab actors + attributions: {rate:8.1f} articles/s  (goal >= 200)")
+    print(f"speech-verb regex reference:   {ref_rate:8.1f} articles/s")
+    print(f"ratio newslab / reference:     {rate / ref_rate:8.2f}")
+
+
+if __name__ == "__main__":
+    main()
