@@ -11,11 +11,16 @@ from newslab.tables import empty, frame
 from newslab.text import paragraphs, sentences, tokens
 
 # --- timeline ---
+from newslab.timeline import timeline, timexes
+from newslab.evaluate.timeml import read_timeml, read_timeml_dir, score_timeml, to_timeml, write_timeml
 
 # --- attribution ---
 from newslab.attribution import actor_table, actors, attributions
 
 # --- stance ---
+from newslab.stance import (discourse_network, matrix_pivot, score_target, stance, stance_matrix,
+                            target_polarity, write_network)
+from newslab.evaluate.newsmtsc import read_newsmtsc
 
 # --- report ---
 from newslab.explore import (collocations, concordance, content_words, input_articles, stopwords,
@@ -23,4 +28,5 @@ from newslab.explore import (collocations, concordance, content_words, input_art
 from newslab.report import read_results, record_results, run_report
 
 # --- corpus ---
-from newslab.corpus import is_run, load_run, read_table, register_analysis, run_corpus
+from newslab.corpus import (is_run, load_run, merged_timeline, outlet_weeks, read_table, register_analysis,
+                            run_corpus, stance_by_outlet, stance_grid, top_sources)

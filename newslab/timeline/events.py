@@ -1,0 +1,208 @@
+"""Event timeline: each clause that reports something happening, placed on the calendar.
+
+:func:`timeline` splits every sentence into clauses, keeps those with a finite verb, and
+anchors each one, trying these rules in order (the ``anchor_rule`` column says which fired):
+
+``clause``      a DATE/TIME expression inside the clause ("Blinken vowed on Thursday …");
+``sentence``    one elsewhere in the same sentence;
+``reported``    present-tense reporting or state ("Blinken says", "Moscow is pushing") → the DCT;
+``narrative``   the reference time the narrative has moved to (the previous anchored event,
+                moved forward by "later"/"then"/"after");
+``dct``         nothing better: the DCT itself (past-tense news is recent by default);
+``none``        no DCT and nothing in the text to go by.
+
+>>> t = timeline("Blinken met Lavrov on Friday. He said later that talks would go on.", dct="2022-01-21")
+>>> t[["event_text", "date", "anchor_rule"]].values.tolist()[0]
+['Blinken met Lavrov on Friday.', '2022-01-21', 'clause']
+
+See Also: :func:`newslab.timexes`.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+import pandas as pd
+
+from newslab.tables import frame
+from newslab.timeline.timexes import _MONTH_FULL, WEEKDAYS, parse_dct, timex_spans
+
+SCHEMA = {
+    "event_id": "int64", "start": "int64", "end": "int64", "event_text": "string",
+    "date": "string", "date_end": "string", "granularity": "string", "timex_id": "Int64",
+    "timex_text": "string", "anchor_rule": "string", "actors": "string",
+    "sentence_id": "int64", "sentence_start": "int64", "sentence_end": "int64", "evidence": "string",
+}
+
+_CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?=(?:but|while|whereas|although|though|and\s+(?:he|she|they|it|we|i))\b)"
+                           r"|\s+(?=but\s)|:\s+(?=[“\"'‘A-Z])")
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|should|"
+    r"says?|said|told|tells?|met|meets?|made|makes?|went|goes|came|comes|took|takes?|gave|gives?|began|begins?|"
+    r"won|lost|left|held|holds?|paid|pays?|sold|sells?|bought|buys?|rose|fell|hit|set|put|cut|ran|runs?|"
+    r"saw|sees?|knew|knows?|thinks?|thought|wants?|hopes?|expects?|vowed|\w{3,}ed|\w{3,}(?<!s)s)\b", re.I)
+_NOT_VERB_S = re.compile(r"\b(?:news|this|his|its|was|has|is|us|yes|less|unless|across|always|perhaps|"
+                         r"various|serious|previous|famous|status|crisis|basis|analysis|process|business|"
+                         r"congress|press|access|success|class|gas|bus|plus|thus|Kiev's|ukraine's)\b", re.I)
+_PRESENT = re.compile(r"\b(?:says|say|is|are|has|have|insists?|believes?|wants?|thinks?|knows?|remains?|"
+                      r"demands?|demanding|pushing|seeking|continues?)\b", re.I)
+_PAST = re.compile(r"\b(?:said|was|were|had|did|\w{3,}ed)\b", re.I)
+_LATER = re.compile(r"\b(?:later|then|afterwards?|after|subsequently|next|following)\b", re.I)
+_NAME = re.compile(r"\b(?:[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|de|von|van|al|bin))*\s+)*[A-Z][\w’'-]+")
+_NOT_NAMES = (set(w.capitalize() for w in _MONTH_FULL) | {w.capitalize() for w in WEEKDAYS}
+              | {"The", "A", "An", "In", "On", "At", "He", "She", "It", "They", "We", "I", "But", "And",
+                 "While", "After", "Before", "This", "That", "These", "Those", "Some", "His", "Her", "Their",
+                 "Just", "As", "Its", "There", "Our", "Mr", "Mrs", "Ms", "Now", "Today", "Yesterday", "If",
+                 "When", "What", "Who", "Such", "Not", "No", "Yes", "Still", "Later", "Earlier", "Meanwhile"})
+
+
+def _value_range(value: str, dct: dt.date | None) -> tuple[str | None, str | None, str]:
+    """(date, date_end, granularity) of a TIMEX3 DATE/TIME value; ranges for coarse values."""
+    m = re.match(r"(\d{4})-(\d\d)-(\d\d)(T.*)?$", value)
+    if m:
+        d = f"{m[1]}-{m[2]}-{m[3]}"
+        return d, d, "time" if m[4] else "day"
+    m = re.match(r"(\d{4})-(\d\d)$", value)
+    if m:
+        y, mo = int(m[1]), int(m[2])
+        if 1 <= mo <= 12:
+            return f"{y}-{mo:02d}-01", f"{y}-{mo:02d}-{calendar.monthrange(y, mo)[1]:02d}", "month"
+    m = re.match(r"(\d{4})-W(\d\d)(-WE)?$", value)
+    if m:
+        try:
+            a = dt.date.fromisocalendar(int(m[1]), int(m[2]), 6 if m[3] else 1)
+            b = dt.date.fromisocalendar(int(m[1]), int(m[2]), 7)
+            return a.isoformat(), b.isoformat(), "week"
+        except ValueError:
+            pass
+    m = re.match(r"(\d{4})-Q([1-4])$", value)
+    if m:
+        y, q = int(m[1]), int(m[2])
+        return (f"{y}-{3 * q - 2:02d}-01", f"{y}-{3 * q:02d}-{calendar.monthrange(y, 3 * q)[1]:02d}",
+                "quarter")
+    m = re.match(r"(\d{4})-H([12])$", value)
+    if m:
+        y, h = int(m[1]), int(m[2])
+        return (f"{y}-01-01", f"{y}-06-30", "half") if h == 1 else (f"{y}-07-01", f"{y}-12-31", "half")
+    m = re.match(r"(\d{4})-(SP|SU|FA|WI)$", value)
+    if m:
+        y = int(m[1])
+        a, b = {"SP": ("03-01", "05-31"), "SU": ("06-01", "08-31"), "FA": ("09-01", "11-30"),
+                "WI": ("12-01", "02-28")}[m[2]]
+        return f"{y}-{a}", f"{y + 1 if m[2] == 'WI' else y}-{b}", "season"
+    m = re.match(r"(\d{4})$", value)
+    if m:
+        return f"{m[1]}-01-01", f"{m[1]}-12-31", "year"
+    m = re.match(r"(\d{3})X?$", value)
+    if m:
+        return f"{m[1]}0-01-01", f"{m[1]}9-12-31", "decade"
+    if value == "PRESENT_REF" and dct:
+        return dct.isoformat(), dct.isoformat(), "present"
+    if value == "PAST_REF":
+        return None, dct.isoformat() if dct else None, "past"
+    if value == "FUTURE_REF":
+        return dct.isoformat() if dct else None, None, "future"
+    return None, None, "unknown"
+
+
+def _actor_finder(text: str):
+    """Names in a span: from :mod:`newslab.attribution` when available, else capitalised words."""
+    try:
+        from newslab.attribution import actors as _actors  # optional: another concern's module
+        mentions = _actors(text)
+        rows = [(int(r.start), int(r.end), str(r.name)) for r in mentions.itertuples()
+                if str(getattr(r, "kind", "person")) in ("person", "organization", "org", "group", "country",
+                                                          "place", "PERSON", "ORG", "GPE")
+                and str(getattr(r, "mention_kind", getattr(r, "mention", "name"))) in ("name", "NAME", "proper")]
+    except Exception:  # noqa: BLE001 — the fallback below is always available
+        rows = None
+
+    def find(a: int, b: int) -> str:
+        if rows:
+            names = [n for s, e, n in rows if a <= s and e <= b]
+        else:
+            names = [m[0] for m in _NAME.finditer(text, a, b)
+                     if m[0].split()[0] not in _NOT_NAMES and not (m.start() == a and " " not in m[0])]
+        return ", ".join(dict.fromkeys(names))
+    return find
+
+
+def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Clause spans of the sentence ``text[a:b]``: split at ';', ', but', ': “…' and similar."""
+    cuts = [a] + [m.end() for m in _CLAUSE_SPLIT.finditer(text, a, b)] + [b]
+    spans = []
+    for s, e in zip(cuts, cuts[1:]):
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e <= s:
+            continue
+        chunk = text[s:e]
+        has_verb = any(not _NOT_VERB_S.fullmatch(v[0]) for v in _VERB.finditer(chunk))
+        if spans and not has_verb:
+            spans[-1] = (spans[-1][0], e)  # a verbless piece belongs to the previous clause
+        else:
+            spans.append((s, e))
+    return spans
+
+
+def timeline(article_or_text, dct: dt.date | str | None = None) -> pd.DataFrame:
+    """One row per event clause with its date (or range), granularity, anchor and evidence.
+
+    ``article_or_text`` is a :class:`newslab.Article` (its ``date`` is the DCT unless ``dct``
+    overrides it) or a string. Columns: see :data:`SCHEMA`; ``timex_id`` joins
+    :func:`newslab.timexes` (same text, same DCT).
+    """
+    from newslab.text import sentence_spans
+
+    if isinstance(article_or_text, str):
+        text = article_or_text
+    elif hasattr(article_or_text, "text"):
+        text = article_or_text.text
+        if dct is None:
+            dct = getattr(article_or_text, "date", None)
+    else:
+        raise TypeError(f"timeline expects an Article or a str, got {type(article_or_text).__name__}")
+    d = parse_dct(dct)
+    tx = [(i + 1, s, e, typ, val) for i, (s, e, typ, val, _) in enumerate(timex_spans(text, d))]
+    anchors = [t for t in tx if t[3] in ("DATE", "TIME")]
+    find_actors = _actor_finder(text)
+    rows = []
+    ref: tuple[str | None, str | None, str] | None = None
+    eid = 0
+    for sid, (sa, sb, _pid) in enumerate(sentence_spans(text)):
+        in_sentence = [t for t in anchors if sa <= t[1] and t[2] <= sb]
+        for ca, cb in _clauses(text, sa, sb):
+            chunk = text[ca:cb]
+            if not any(not _NOT_VERB_S.fullmatch(v[0]) for v in _VERB.finditer(chunk)):
+                continue
+            in_clause = [t for t in in_sentence if ca <= t[1] and t[2] <= cb]
+            anchor, rule = None, ""
+            concrete = [t for t in in_clause if t[4][:1].isdigit()] or in_clause
+            if concrete:
+                anchor, rule = concrete[0], "clause"
+            elif in_sentence:
+                # the sentence's expression nearest to this clause
+                anchor = min(in_sentence, key=lambda t: min(abs(t[1] - ca), abs(t[1] - cb)))
+                rule = "sentence"
+            if anchor is not None:
+                date, date_end, gran = _value_range(anchor[4], d)
+                ref = (date, date_end, gran) if date else ref
+            elif d is not None and _PRESENT.search(chunk) and not _PAST.search(chunk):
+                date, date_end, gran, rule = d.isoformat(), d.isoformat(), "day", "reported"
+            elif ref is not None:
+                date, date_end, gran = ref
+                rule = "narrative"
+                if _LATER.search(chunk) and date_end:
+                    date, date_end, gran = date_end, None, "after"
+            elif d is not None:
+                date, date_end, gran, rule = d.isoformat(), d.isoformat(), "day", "dct"
+            else:
+                date, date_end, gran, rule = None, None, "unknown", "none"
+            eid += 1
+            rows.append((eid, ca, cb, chunk, date, date_end, gran,
+                         anchor[0] if anchor else None, text[anchor[1]:anchor[2]] if anchor else None,
+                         rule, find_actors(ca, cb), sid, sa, sb, text[sa:sb]))
+    return frame(rows, SCHEMA)

@@ -1,0 +1,1201 @@
+"""Temporal expressions: a rule-based TIMEX3 tagger and normalizer.
+
+:func:`timexes` finds dates, times, durations and sets in English news text and gives each a
+TimeML/TIDES ``value`` resolved against the document creation time (DCT), following the
+TimeBank span conventions ("on Thursday" → "Thursday"; "the third quarter" keeps "the").
+
+How values are resolved:
+
+- deictic expressions ("today", "last week", "two years ago") against the DCT;
+- weekday and month names without a year by the tense of their clause: past-tense news means the
+  previous Thursday, "will meet Thursday" the next one; a month and day without year take the
+  year that puts them nearest to the DCT;
+- anaphoric expressions ("that day", "the next day", "a week later") against the *reference
+  time*, the last fully specified date the narrative mentioned (the DCT until there is one);
+- without a DCT, what needs one gets an underspecified value (``XXXX-WXX-4``), never a
+  guessed year.
+
+The grammar is one compiled alternation (longest, most specific rules first) over word lists
+shipped in ``newslab/timeline/data``.
+
+>>> t = timexes("Blinken vowed on Thursday to act, two years ago.", dct="2022-01-21")
+>>> t[["text", "type", "value"]].values.tolist()
+[['Thursday', 'DATE', '2022-01-20'], ['two years ago', 'DATE', '2020']]
+
+See Also: :func:`newslab.timeline`, :mod:`newslab.evaluate.timeml`.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from importlib import resources
+
+import pandas as pd
+
+from newslab.tables import frame
+
+SCHEMA = {"timex_id": "int64", "start": "int64", "end": "int64", "text": "string",
+          "type": "string", "value": "string"}
+
+# ---------------------------------------------------------------------------------------------
+# word lists
+
+
+def _data_lines(name: str) -> list[list[str]]:
+    text = resources.files("newslab.timeline").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+NUMBERS: dict[str, float] = {w: float(v) for w, v in _data_lines("numbers.tsv")}
+MONTHS: dict[str, int] = {}
+WEEKDAYS: dict[str, int] = {}
+SEASONS: dict[str, str] = {}
+for _kind, _value, _names in _data_lines("calendar.tsv"):
+    for _name in _names.split(","):
+        {"month": MONTHS, "weekday": WEEKDAYS, "season": SEASONS}[_kind][_name] = (
+            _value if _kind == "season" else int(_value))
+HOLIDAYS: dict[str, str] = {name: rule for name, rule in _data_lines("holidays.tsv")}
+
+_ORDINALS = {w: int(v) for w, v in NUMBERS.items() if w.endswith(("st", "nd", "rd", "th")) or w == "second"}
+_CARDINALS = {w: v for w, v in NUMBERS.items() if w not in _ORDINALS or w == "second"}
+_UNITS_WORDS = ["a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+# ---------------------------------------------------------------------------------------------
+# grammar building blocks (case-insensitive unless wrapped in (?-i:...))
+
+_CARD_WORDS = [w for w in _CARDINALS if w not in ("half", "first", "second", "a", "an")]
+NUMW = (rf"(?:(?:{_alt(_TENS)})(?:[- ](?:{_alt(_UNITS_WORDS[2:])}))?"
+        rf"|(?:{_alt(_CARD_WORDS)})(?:[- ]hundred)?|a\s+hundred|a\s+dozen|a\s+thousand)")
+VAGUE = r"(?:a\s+few|a\s+couple\s+of|a\s+couple|several|many|some|few|a\s+number\s+of|numerous|dozens\s+of|hundreds\s+of|thousands\s+of)"
+NUM = rf"(?:\d+(?:\s+1/2|\.\d+)?|{NUMW}|an?)"
+UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?"
+        r"|decades?|centuries|century|millenni(?:um|a))")
+UNIT_SG = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century)"
+_MONTH_FULL = [m for m in MONTHS if len(m) > 4 or m in ("june", "july", "may")]
+_MONTH_ABBR = [m for m in MONTHS if m not in _MONTH_FULL]
+MONTH = (r"(?-i:(?:" + "|".join(m.capitalize() for m in sorted(_MONTH_FULL, key=len, reverse=True)) + "|"
+         + "|".join(m.upper() for m in _MONTH_FULL) + ")|(?:"
+         + "|".join(m.capitalize() for m in sorted(_MONTH_ABBR, key=len, reverse=True)) + r")\.?)")
+MONTH_STRICT = (r"(?-i:(?:" + "|".join(m.capitalize() for m in sorted(_MONTH_FULL, key=len, reverse=True)
+                                       if m not in ("may", "march")) + "|"
+                + "|".join(m.upper() for m in _MONTH_FULL if m not in ("may", "march")) + r")|(?:"
+                + "|".join(m.capitalize() for m in _MONTH_ABBR if m not in ("mar",)) + r")\.)")
+_WD_FULL = [w for w in WEEKDAYS if w.endswith("day")]
+WEEKDAY = (r"(?-i:(?:" + "|".join(w.capitalize() for w in _WD_FULL) + "|" + "|".join(w.upper() for w in _WD_FULL)
+           + r"))")
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR4 = r"(?:1[5-9]\d\d|20\d\d)"
+YEAR = rf"(?:{YEAR4}|'\d\d)"
+SEASON = r"(?:spring|summer|fall|autumn|winter)"
+PART = r"(?:morning|afternoon|evening|night|overnight)"
+_PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+              "tonight": "NI"}
+APPROX = r"(?:about|around|almost|nearly|some|roughly|approximately|more\s+than|less\s+than|at\s+least|at\s+most|up\s+to)"
+DUR_PREFIX = r"(?:at\s+least|at\s+most|up\s+to|more\s+than|less\s+than)"
+EARLYLATE = r"(?:early|late|mid|middle|earlier|later)"
+NOTNUM = r"(?![\d,.]?\d)"
+TZ = r"(?:(?-i:[ECMP][SD]T|GMT|UTC)|local\s+time)"
+TIMEZONE = rf"(?:\s+{TZ})?"
+CLOCK = (rf"(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|a\.m(?!\w)|p\.m(?!\w)|am(?!\w)|pm(?!\w))"
+         rf"|\d{{1,2}}:\d\d(?=\s+(?:o'clock|{TZ}))|noon|midnight|\d{{1,2}}\s+o'clock){TIMEZONE}")
+HOLIDAY = "(?-i:" + "|".join(
+    sorted((" ".join(w.capitalize() if w not in ("day", "eve") else w.capitalize() for w in h.split())
+            .replace("'S", "'s") for h in HOLIDAYS), key=len, reverse=True)) + ")"
+
+# rules in priority order: (name, pattern); the combined regex tries them in this order
+RULES: list[tuple[str, str]] = [
+    # 1998-01-08, 01/08/1998
+    ("iso", r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<hh>\d\d):(?P<mm>\d\d))?"),
+    ("slash", r"(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d\d)"),
+    # clock times, optionally with a day: "10:30 a.m. Friday", "Friday at 3 p.m."
+    ("clock", rf"(?:(?P<mod>early|late)\s+)?(?P<clock>{CLOCK})(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|today|yesterday|tomorrow|tonight|(?P<month>{MONTH})\s*(?P<mday>{DAY}){NOTNUM}))?"),
+    # Friday, Jan. 8, 1998 / Jan. 8, 1998 / Jan. 8 / 8 January 1998
+    ("mdy", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of)[-\s]+)?"
+            rf"(?P<month>{MONTH})\s*(?P<day>{DAY}){NOTNUM}(?:(?:,\s*|\s+)(?P<year>{YEAR4}){NOTNUM})?"),
+    ("dmy", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR4}))?{NOTNUM}"),
+    ("my", rf"(?:(?P<rel>last|next|this|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[-\s]+)?"
+           rf"(?P<month>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR4}|'\d\d)){NOTNUM}"),
+    ("month", rf"(?:(?P<rel>last|next|this|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[-\s]+(?P<m1>{MONTH})"
+              rf"|(?:(?<=in\s)|(?<=since\s)|(?<=until\s)|(?<=by\s)|(?<=from\s)|(?<=through\s)|(?<=during\s)|(?<=before\s)|(?<=after\s)|(?<=of\s)|(?<=and\s)|(?<=to\s))(?P<m3>{MONTH})"
+              rf"|(?P<m2>{MONTH_STRICT}))"),
+    ("holiday", rf"(?P<h>{HOLIDAY})(?:,?\s+(?P<year>{YEAR4}))?"),
+    # quarters and halves
+    ("quarter", rf"(?:the\s+)?(?:(?:comparable|corresponding)\s+)?(?:(?:year-earlier|year-ago)\s+)?(?:(?P<yr>{YEAR4}|this\s+year|last\s+year|next\s+year)(?:'s)?\s+)?(?:(?:fiscal|calendar)\s+)?"
+                rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+(?:(?:fiscal|calendar)[-\s]+)?(?P<unit>quarter|half|period)"
+                rf"(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<year>{YEAR4}|this\s+year|last\s+year|next\s+year)|(?:\s+a\s+year\s+(?:ago|earlier)))?(?!-)"),
+    ("quarter_rel", r"(?:the\s+)?(?P<rel>year-earlier|year-ago|latest|last|previous|prior|current|same|comparable|recent|this|next|past)(?:\s+(?:fiscal\s+)?)(?:year's\s+)?(?P<unit>quarter|three\s+months)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?"),
+    ("quarter_the", r"(?:the|last\s+year's|a\s+year\s+earlier)\s+(?:fiscal\s+)?quarter(?P<ago>\s+a\s+year\s+(?:ago|earlier))?"),
+    ("period_rel", r"the\s+(?P<rel>year-earlier|year-ago|latest|same)\s+period"),
+    # relative dates: N units ago / earlier / later / from now
+    ("ago", rf"(?:{APPROX}\s+)?(?:(?P<num>{NUM}|{VAGUE})(?:\s+and\s+a\s+half)?|(?P<half>half\s+an?))[-\s]+(?P<unit>{UNIT})"
+            rf"(?:\s+or\s+(?:so|more|two|three))?\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence|since){NOTNUM}(?!\s+(?:the|a|an|his|her|their|its|it|he|she|they|we|i|you|this|that|\w+ing)\b)"),
+    ("unit_ago", rf"(?P<unit>year|month|week|day|decade)s?[-\s]+(?P<dir>earlier|ago|before|later)(?=\s+(?:period|quarter|month|year|week|level|figure|results?|loss|profit|earnings|sales)|[,.;]|\s*$)"),
+    ("adj_ago", r"(?P<unit>year)[-\s](?P<dir>earlier|ago)(?=\s)"),
+    # deictic and anaphoric relative units
+    ("rel_unit", rf"(?:(?P<mod>early|late|mid|earlier|later)[-\s]+)?(?P<rel>last|next|this|coming|past|previous|following|current|that|same)\s+"
+                 rf"(?P<unit>week|weekend|month|year|decade|century|{SEASON}|{WEEKDAY}|{MONTH_STRICT}|morning|afternoon|evening|night)(?!-)"),
+    ("the_rel_unit", rf"the\s+(?P<rel>previous|following|next|same|preceding|prior|coming|past|last|current|latest)\s+"
+                     rf"(?P<unit>day|week|weekend|month|year|decade|{WEEKDAY}|morning|afternoon|evening|night)(?!-)"),
+    ("day_rel", r"the\s+day\s+(?P<rel>before|after)(?:\s+(?P<base>yesterday|tomorrow))?(?![\w ]*\b(?:the|a|his|her|their|its)\b)|"
+                r"the\s+day\s+(?P<rel2>before|after)(?=\s*[,.;])"),
+    ("that_unit", r"(?:that|the\s+same|this)\s+(?P<unit>day|week|weekend|month|year|morning|afternoon|evening|night)(?!-)"),
+    ("weekend", r"(?P<the>the|this|last|next|that|the\s+past)\s+weekend"),
+    ("season", rf"(?:(?P<rel>last|next|this|the|early|late|mid|the\s+end\s+of|the\s+beginning\s+of)[-\s]+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR4}))?"
+               rf"(?<!the\s(?:spring|summer|winter))(?<!the\sfall)(?<!the\sautumn)"),
+    ("dayword", rf"(?:(?P<mod>early|late|later|earlier)\s+)?(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>{PART}))?"),
+    ("thispart", rf"(?:(?P<mod>early|late|later|earlier)\s+)?(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>{PART})"),
+    ("weekday", rf"(?:(?P<mod>early|late)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?"),
+    ("year_rel", r"(?:(?P<mod>early|late|mid|earlier|later)[-\s]+)?(?P<rel>this|last|next|that)[-\s]+(?P<unit>year|month|week)"),
+    # durations
+    ("duration", rf"(?:(?:the|a|an|another|{DUR_PREFIX})\s+)*(?:(?P<rel>past|last|next|first|coming|previous|following|final|latest|additional|recent|further|remaining)\s+)?"
+                 rf"(?:(?P<num>{NUM}(?:\s+and\s+(?:a\s+)?half)?|{VAGUE})|(?P<half>half\s+an?))[-\s]+(?:more\s+|full\s+)?(?P<unit>{UNIT})(?P<old>[-\s]+(?:old|long))?(?!-(?:year|old))(?<!year-old)(?<!month-old)(?<!years\sold)(?<!months\sold)"),
+    ("duration_the", rf"the\s+(?P<rel>past|last|next|coming|previous|following|first|final)\s+(?P<unit>{UNIT_SG})(?!-)"),
+    ("recent", r"(?:recent|coming|past|next|last|ensuing|intervening)\s+(?P<unit>days|weeks|months|years|decades)"),
+    ("bare_plural", r"(?<!\w\s(?:of|in)\s)(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes)(?!\s+(?:ago|of|old|later))"),
+    # decades, centuries, years
+    ("decade", rf"(?:(?:the\s+)?(?:mid|early|late)[-\s]+)?(?P<dec>(?:1[5-9]|20)\d0s|'\d0s)"),
+    ("century", r"(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[-\s]+century"),
+    ("the_year", r"the\s+(?:(?:current|full|fiscal|calendar|whole|entire)\s+)*(?:fiscal\s+)?year(?![-\w])(?!\s+(?:before|after|earlier|ago|later|\d))"),
+    ("fiscal", rf"(?:the\s+)?(?:fiscal|calendar|financial)(?:\s+year)?\s+(?P<year>{YEAR4}|'\d\d)(?:-(?:\d\d))?"),
+    ("wordyear", rf"(?:the\s+year\s+)?(?P<y>(?:nineteen|twenty)[-\s](?:{_alt(_TENS)})(?:[-\s](?:{_alt(_UNITS_WORDS[2:])}))?|two\s+thousand(?:\s+and\s+(?:{_alt(_UNITS_WORDS[2:])}))?)"),
+    ("year", rf"(?:(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[-\s]+)|the\s+year\s+)?(?<![$\d.,])(?P<year>{YEAR4}){NOTNUM}(?!\s*(?:%|percent|feet|meters|miles|points|tons|people|troops|jobs|shares|cars|acres|-\w))"),
+    # sets
+    ("set_every", rf"(?:every|each|per)\s+(?:other\s+)?(?P<unit>{UNIT_SG}|{WEEKDAY}|{MONTH_STRICT})"),
+    ("set_times", rf"(?:once|twice|\w+\s+times)\s+(?:a|an|per|each)\s+(?P<unit>{UNIT_SG})"),
+    ("set_adverb", r"(?P<w>daily|weekly|monthly|yearly|nightly|hourly)(?!\s+(?:newspaper|paper|magazine|publication|basis))"),
+    ("set_wd", rf"(?P<wd>{WEEKDAY})s(?!\w)"),
+    # present / past / future references
+    ("ref", r"(?P<w>the\s+(?:near|distant|immediate|foreseeable)\s+future|the\s+future|the\s+past|the\s+present|"
+            r"the\s+(?:short|long|medium|near)\s+term|these\s+days|nowadays|currently|at\s+present|right\s+now|now|"
+            r"recently|lately|current|as\s+soon\s+as\s+possible)"),
+]
+
+_FLAGS = re.I
+
+_NAMED = re.compile(r"\(\?P<\w+>")
+COMBINED = re.compile(
+    r"(?<![\w'])(?:" + "|".join(f"(?P<{n}>{_NAMED.sub('(?:', p)})" for n, p in RULES) + r")(?![\w])", _FLAGS)
+RULE_RE = {n: re.compile(p, _FLAGS) for n, p in RULES}
+
+# tense cues for weekday/month resolution
+_FUTURE = re.compile(r"(?:\b(?:will|shall|going\s+to|plans?\s+to|expected\s+to|scheduled\s+to|is\s+to|are\s+to|"
+                     r"next|upcoming|to\s+be\s+held|set\s+to)|'ll)\b", re.I)
+_PAST = re.compile(r"\b(?:was|were|had|did|said|told|ago|last|earlier|\w{3,}ed|began|met|took|came|went|made|gave|rose|fell|"
+                   r"won|lost|sold|bought|left|held|paid|spoke|saw|got|ran|became|struck|hit|found|set|put|cut|quit|"
+                   r"announced|reported|since)\b", re.I)
+_CLAUSE_END = re.compile(r"[.;!?:]\s|\n")
+
+
+# ---------------------------------------------------------------------------------------------
+# value helpers
+
+
+def _week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _add_months(d: dt.date, n: int) -> dt.date:
+    y, m = divmod(d.month - 1 + n, 12)
+    y += d.year
+    return dt.date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def _num(s: str | None) -> float | None:
+    """The value of a number written in digits or words ("seven", "twenty-four", "a")."""
+    if not s:
+        return None
+    s = s.lower().strip()
+    s = re.sub(r"\s+", " ", s)
+    if re.fullmatch(r"\d+(?:\.\d+)?", s):
+        return float(s)
+    if re.fullmatch(r"\d+\s+1/2", s):
+        return float(s.split()[0]) + 0.5
+    s = s.replace(" and a half", "").replace(" and half", "")
+    if s in ("a hundred",):
+        return 100.0
+    if s in ("a dozen",):
+        return 12.0
+    if s in ("a thousand",):
+        return 1000.0
+    total = 0.0
+    for part in re.split(r"[-\s]+", s):
+        if part == "hundred":
+            total = (total or 1) * 100
+        elif part == "thousand":
+            total = (total or 1) * 1000
+        elif part in NUMBERS:
+            total += NUMBERS[part]
+        else:
+            return None
+    return total
+
+
+_UNIT_CODE = {"second": ("T", "S"), "minute": ("T", "M"), "hour": ("T", "H"), "day": ("", "D"),
+              "night": ("", "D"), "week": ("", "W"), "weekend": ("", "WE"), "fortnight": ("", "W"),
+              "month": ("", "M"), "quarter": ("", "Q"), "year": ("", "Y"), "decade": ("", "DE"),
+              "century": ("", "CE"), "centurie": ("", "CE"), "millenni": ("", "ML")}
+
+
+def _unit_name(u: str) -> str:
+    u = u.lower()
+    if u.startswith("centur"):
+        return "century"
+    if u.startswith("millenni"):
+        return "millenni"
+    return u[:-1] if u.endswith("s") else u
+
+
+def _duration(n: float | None, unit: str) -> str:
+    u = _unit_name(unit)
+    t, code = _UNIT_CODE.get(u, ("", "X"))
+    if n is None:
+        return f"P{t}X{code}"
+    if u == "fortnight":
+        n *= 2
+    if u == "decade" and n == int(n):
+        return f"P{int(n) * 10}Y"
+    if u == "century" and n == int(n):
+        return f"P{int(n) * 100}Y"
+    if n != int(n):  # "two and a half years" → P2Y6M, "half an hour" → PT30M
+        whole, frac = int(n), n - int(n)
+        down = {"Y": (12, "M", ""), "D": (24, "H", "T"), "H": (60, "M", ""), "W": (7, "D", "")}
+        if code in down and not (code == "M" and not t):
+            f, c, sep = down[code]
+            rest = f"{int(round(frac * f))}{c}"
+            return f"P{t}{whole}{code}{sep}{rest}" if whole else f"P{'T' if c in ('H',) or t else ''}{rest}"
+        return f"P{t}{n:g}{code}"
+    return f"P{t}{int(n)}{code}"
+
+
+class _Context:
+    """Per-document state: the DCT, the text, and the narrative's reference time."""
+
+    __slots__ = ("dct", "text", "ref", "quarter", "trim")
+
+    def __init__(self, text: str, dct: dt.date | None):
+        self.text = text
+        self.dct = dct
+        self.ref = dct
+        self.trim: int | None = None  # a handler's corrected start of the span
+        self.quarter: tuple[int, int, int] | None = None  # (year, quarter, position) last mentioned
+
+    def tense(self, start: int, end: int) -> str:
+        """"future", "past" or "present" from the cue nearest to the span within its clause."""
+        text = self.text
+        a = max(0, start - 100)
+        left = text[a:start]
+        cut = list(_CLAUSE_END.finditer(left))
+        if cut:
+            left = left[cut[-1].end():]
+        right = text[end:end + 60]
+        c = _CLAUSE_END.search(right)
+        if c:
+            right = right[:c.start()]
+        best, dist = "present", 10 ** 6
+        for rx, name in ((_FUTURE, "future"), (_PAST, "past")):
+            for m in rx.finditer(left):
+                d = len(left) - m.end()
+                if d < dist:
+                    best, dist = name, d
+            for m in rx.finditer(right):
+                d = m.start() + 3  # cues after the expression count slightly less
+                if d < dist:
+                    best, dist = name, d
+        return best
+
+
+def _year(s: str) -> int:
+    s = s.strip()
+    if s.startswith("'"):
+        y = int(s[1:])
+        return 1900 + y if y >= 30 else 2000 + y
+    return int(s)
+
+
+def _nearest_year(ctx: _Context, month: int, day: int | None) -> int | None:
+    d = ctx.dct
+    if d is None:
+        return None
+    if day is None:
+        return d.year
+    best = None
+    for y in (d.year - 1, d.year, d.year + 1):
+        try:
+            cand = dt.date(y, month, day)
+        except ValueError:
+            continue
+        dist = abs((cand - d).days)
+        if best is None or dist < best[0]:
+            best = (dist, y)
+    return best[1] if best else d.year
+
+
+def _tense_year(ctx: _Context, month: int, day: int, start: int, end: int) -> int | None:
+    """Year of a month-day without a year.
+
+    News mostly reports the recent past and the near future: with an explicit future cue the
+    next such date, otherwise the nearest one within about eleven months back and two ahead.
+    """
+    d = ctx.dct
+    if d is None:
+        return None
+    cands = []
+    for y in (d.year - 1, d.year, d.year + 1):
+        try:
+            cands.append(dt.date(y, month, min(day, calendar.monthrange(y, month)[1])))
+        except ValueError:
+            pass
+    if ctx.tense(start, end) == "future":
+        ahead = [c for c in cands if c >= d - dt.timedelta(days=2)]
+        if ahead:
+            return ahead[0].year
+    window = [c for c in cands if -330 <= (c - d).days <= (60 if day != 15 else 75)]
+    if window:
+        return min(window, key=lambda c: abs((c - d).days)).year
+    return d.year
+
+
+def _month_year(ctx: _Context, month: int, start: int, end: int, rel: str | None) -> int | None:
+    d = ctx.dct
+    if d is None:
+        return None
+    rel = (rel or "").lower()
+    if rel == "last":
+        return d.year if month < d.month else d.year - 1
+    if rel == "next":
+        return d.year if month > d.month else d.year + 1
+    if rel == "this":
+        return d.year
+    return _tense_year(ctx, month, 15, start, end)
+
+
+def _weekday_date(ctx: _Context, wd: int, start: int, end: int, rel: str | None = None) -> dt.date | None:
+    d = ctx.dct
+    if d is None:
+        return None
+    rel = (rel or "").lower()
+    diff = wd - d.isoweekday()
+    if rel in ("next", "coming", "following"):
+        return d + dt.timedelta(days=diff + 7 if diff <= 0 else diff)
+    if rel in ("last", "past", "previous"):
+        return d + dt.timedelta(days=diff - 7 if diff >= 0 else diff)
+    if rel == "this":
+        return d + dt.timedelta(days=diff)
+    if diff == 0:
+        return d
+    if ctx.tense(start, end) == "future":
+        return d + dt.timedelta(days=diff if diff > 0 else diff + 7)
+    return d + dt.timedelta(days=diff if diff < 0 else diff - 7)
+
+
+def _fmt_day(d: dt.date | None, fallback: str = "XXXX-XX-XX") -> str:
+    return d.isoformat() if d else fallback
+
+
+def _shift(d: dt.date, unit: str, n: int) -> str:
+    """``d`` moved ``n`` units, formatted at that unit's granularity."""
+    u = _unit_name(unit)
+    if u in ("day", "night"):
+        return (d + dt.timedelta(days=n)).isoformat()
+    if u in ("week", "fortnight"):
+        return _week(d + dt.timedelta(weeks=n * (2 if u == "fortnight" else 1)))
+    if u == "weekend":
+        return _week(d + dt.timedelta(weeks=n)) + "-WE"
+    if u == "month":
+        return _add_months(d, n).strftime("%Y-%m")
+    if u == "quarter":
+        q = (d.month - 1) // 3 + n
+        y, q = d.year + q // 4, q % 4
+        return f"{y}-Q{q + 1}"
+    if u == "year":
+        return str(d.year + n)
+    if u == "decade":
+        return str((d.year + 10 * n) // 10)
+    if u == "century":
+        return str((d.year + 100 * n) // 100)
+    if u in ("hour", "minute", "second"):
+        return d.isoformat()
+    return d.isoformat()
+
+
+def _x_of(unit: str) -> str:
+    u = _unit_name(unit)
+    return {"day": "XXXX-XX-XX", "night": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE",
+            "month": "XXXX-XX", "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX",
+            "century": "XX"}.get(u, "XXXX-XX-XX")
+
+
+def _quarter_of(d: dt.date) -> tuple[int, int]:
+    return d.year, (d.month - 1) // 3 + 1
+
+
+def _prev_quarter(d: dt.date) -> tuple[int, int]:
+    y, q = _quarter_of(d)
+    return (y, q - 1) if q > 1 else (y - 1, 4)
+
+
+def _q(ctx: _Context, y: int | None, q: int, s: int) -> tuple[str, str]:
+    """A quarter value, remembered as the one the narrative is about."""
+    if y is None:
+        return "DATE", f"XXXX-Q{q}"
+    ctx.quarter = (y, q, s)
+    return "DATE", f"{y}-Q{q}"
+
+
+def _year_back(ctx: _Context, s: int, e: int, years: int = 1) -> str | None:
+    """"a year ago" in a report about a quarter means that quarter a year before."""
+    if ctx.dct is None:
+        return None
+    near = ctx.text[max(0, s - 250):e + 120].lower()
+    if ctx.quarter is not None and s - ctx.quarter[2] < 1500 or "quarter" in near:
+        y, q = ctx.quarter[:2] if ctx.quarter is not None else _prev_quarter(ctx.dct)
+        return f"{y - years}-Q{q}"
+    return None
+
+
+def _holiday(rule: str, year: int) -> dt.date:
+    if ":" not in rule:
+        m, d = rule.split("-")
+        return dt.date(year, int(m), int(d))
+    m, n, wd = (int(x) for x in rule.split(":"))
+    days = [dt.date(year, m, k) for k in range(1, calendar.monthrange(year, m)[1] + 1)
+            if dt.date(year, m, k).isoweekday() == wd]
+    return days[n - 1] if n > 0 else days[n]
+
+
+# ---------------------------------------------------------------------------------------------
+# rule handlers: (ctx, match, start, end) -> (type, value) | None
+
+
+def _h_iso(ctx, m, s, e):
+    try:
+        d = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    ctx.ref = d
+    if m["hh"]:
+        return "TIME", f"{d.isoformat()}T{m['hh']}:{m['mm']}"
+    return "DATE", d.isoformat()
+
+
+def _h_slash(ctx, m, s, e):
+    y = int(m["y"])
+    if y < 100:
+        y += 1900 if y >= 30 else 2000
+    try:
+        d = dt.date(y, int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    ctx.ref = d
+    return "DATE", d.isoformat()
+
+
+def _clock_value(c: str) -> str | None:
+    c = c.lower().strip()
+    if c.startswith("noon"):
+        return "12:00"
+    if c.startswith("midnight"):
+        return "24:00"
+    mm = re.match(r"(\d{1,2})(?::(\d\d))?", c)
+    if not mm:
+        return None
+    h, mi = int(mm[1]), int(mm[2] or 0)
+    pm = "p" in c.split()[0] if " " in c else False
+    tail = c[len(mm[0]):].strip()
+    if tail.startswith("p"):
+        pm = True
+    if tail.startswith("a") and h == 12:
+        h = 0
+    if pm and h < 12:
+        h += 12
+    if h > 24 or mi > 59:
+        return None
+    return f"{h:02d}:{mi:02d}"
+
+
+def _h_clock(ctx, m, s, e):
+    hm = _clock_value(m["clock"])
+    if hm is None:
+        return None
+    day = (m["day"] or "").lower()
+    base = ctx.dct
+    if day.rstrip("'s") in WEEKDAYS or day.endswith("day") and day not in ("today", "yesterday"):
+        base = _weekday_date(ctx, WEEKDAYS.get(day.replace("'s", ""), 1), s, e)
+    elif day == "yesterday" and base:
+        base = base - dt.timedelta(days=1)
+    elif day == "tomorrow" and base:
+        base = base + dt.timedelta(days=1)
+    elif m["month"]:
+        month, mday = MONTHS[m["month"].lower().rstrip(".")], int(re.match(r"\d+", m["mday"])[0])
+        y = _tense_year(ctx, month, mday, s, e)
+        try:
+            base = dt.date(y, month, mday) if y is not None else None
+        except ValueError:
+            return None
+    elif not day:
+        base = ctx.ref
+    return "TIME", f"{_fmt_day(base)}T{hm}"
+
+
+def _h_mdy(ctx, m, s, e):
+    month = MONTHS[m["month"].lower().rstrip(".")]
+    day = int(re.match(r"\d+", m["day"])[0])
+    if m["year"]:
+        y = int(m["year"])
+    else:
+        y = _tense_year(ctx, month, day, s, e)
+        if m["wd"] and ctx.dct:  # a weekday pins the year
+            for cand in (ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1):
+                try:
+                    if dt.date(cand, month, day).isoweekday() == WEEKDAYS[m["wd"].lower().replace("'s", "")]:
+                        y = cand
+                        break
+                except ValueError:
+                    pass
+    if y is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}"
+    try:
+        d = dt.date(y, month, day)
+    except ValueError:
+        return None
+    ctx.ref = d
+    return "DATE", d.isoformat()
+
+
+_h_dmy = _h_mdy
+
+
+def _h_my(ctx, m, s, e):
+    month = MONTHS[m["month"].lower().rstrip(".")]
+    y = _year(m["year"])
+    ctx.ref = dt.date(y, month, 1) if ctx.ref is None or (ctx.ref.year, ctx.ref.month) != (y, month) else ctx.ref
+    return "DATE", f"{y}-{month:02d}"
+
+
+def _h_month(ctx, m, s, e):
+    name = (m["m1"] or m["m2"] or m["m3"]).lower().rstrip(".")
+    if name not in MONTHS:
+        return None
+    month = MONTHS[name]
+    rel = (m["rel"] or "").lower()
+    y = _month_year(ctx, month, s, e, rel if rel in ("last", "next", "this") else None)
+    if y is None:
+        return "DATE", f"XXXX-{month:02d}"
+    return "DATE", f"{y}-{month:02d}"
+
+
+def _h_holiday(ctx, m, s, e):
+    rule = HOLIDAYS.get(m["h"].lower())
+    if rule is None:
+        return None
+    if m["year"]:
+        y = int(m["year"])
+    elif ctx.dct:
+        probe = _holiday(rule, ctx.dct.year)
+        y = _nearest_year(ctx, probe.month, probe.day)
+    else:
+        return "DATE", "XXXX-" + (rule if ":" not in rule else "XX-XX")
+    d = _holiday(rule, y)
+    return "DATE", d.isoformat()
+
+
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def _rel_year(ctx, word: str | None, s: int, e: int) -> int | None:
+    if not word:
+        return None
+    w = re.sub(r"\s+", " ", word.lower())
+    if re.fullmatch(r"\d{4}", w):
+        return int(w)
+    if ctx.dct is None:
+        return None
+    return ctx.dct.year + {"this year": 0, "last year": -1, "next year": 1}.get(w, 0)
+
+
+def _h_quarter(ctx, m, s, e):
+    n = _ORD[m["ord"].lower()]
+    unit = m["unit"].lower()
+    text = ctx.text[s:e].lower()
+    y = _rel_year(ctx, m["year"] or m["yr"], s, e)
+    if unit == "period":
+        if n > 4:
+            return None
+        unit = "quarter"
+    if unit == "half":
+        if n > 2:
+            return None
+        if y is None:
+            y = ctx.dct.year if ctx.dct else None
+        return "DATE", f"{y if y is not None else 'XXXX'}-H{n}"
+    if y is None and ctx.dct is not None:
+        cy, cq = _quarter_of(ctx.dct)
+        y = cy
+        if n > cq and ctx.tense(s, e) != "future":
+            y = cy - 1
+    if y is not None and ("a year ago" in text or "a year earlier" in text or "year-earlier" in text
+                          or "year-ago" in text):
+        y -= 1
+    return _q(ctx, y, n, s)
+
+
+def _h_quarter_rel(ctx, m, s, e):
+    rel = m["rel"].lower()
+    if ctx.dct is None:
+        return "DATE", "XXXX-QX"
+    if m["unit"].lower().startswith("three"):
+        if rel not in ("latest", "past", "last"):
+            return None
+        return "DURATION", "P3M"
+    y, q = _prev_quarter(ctx.dct)
+    if rel in ("current", "this"):
+        y, q = _quarter_of(ctx.dct)
+    elif rel == "next":
+        y, q = _quarter_of(ctx.dct)
+        y, q = (y, q + 1) if q < 4 else (y + 1, 1)
+    elif rel in ("year-earlier", "year-ago") or m["ago"]:
+        y -= 1
+    elif rel == "past" and "quarters" in ctx.text[s:e]:
+        return None
+    if rel in ("latest", "last", "previous", "prior", "recent", "same", "comparable") and ctx.quarter:
+        y, q = ctx.quarter[:2]
+        if m["ago"]:
+            y -= 1
+    return _q(ctx, y, q, s) if rel not in ("year-earlier", "year-ago") and not m["ago"] else ("DATE", f"{y}-Q{q}")
+
+
+def _h_quarter_the(ctx, m, s, e):
+    if ctx.dct is None:
+        return "DATE", "XXXX-QX"
+    y, q = ctx.quarter[:2] if ctx.quarter else _prev_quarter(ctx.dct)
+    t = ctx.text[s:e].lower()
+    if m["ago"] or t.startswith(("last year", "a year")):
+        return "DATE", f"{y - 1}-Q{q}"
+    return _q(ctx, y, q, s)
+
+
+def _h_period_rel(ctx, m, s, e):
+    if ctx.dct is None:
+        return "DATE", "XXXX-QX"
+    y, q = ctx.quarter[:2] if ctx.quarter else _prev_quarter(ctx.dct)
+    if m["rel"].lower() in ("year-earlier", "year-ago"):
+        y -= 1
+    return "DATE", f"{y}-Q{q}"
+
+
+def _h_ago(ctx, m, s, e):
+    unit = m["unit"]
+    u = _unit_name(unit)
+    direction = re.sub(r"\s+", " ", m["dir"].lower())
+    n = _num(m["num"]) if m["num"] else (0.5 if m["half"] else None)
+    if direction in ("before", "after", "since"):
+        # "two years after the war": a duration, not a date (the anchor is an event)
+        return "DURATION", _duration(n, unit)
+    if n is None or n != int(n):
+        return "DATE", "PAST_REF" if direction in ("ago", "earlier", "before") else "FUTURE_REF"
+    sign = -1 if direction in ("ago", "earlier") else 1
+    if u == "year" and n == 1 and direction in ("ago", "earlier"):
+        v = _year_back(ctx, s, e)
+        if v:
+            return "DATE", v
+    base = ctx.dct if direction in ("ago", "from now", "hence") else (ctx.ref or ctx.dct)
+    if u in ("hour", "minute", "second"):
+        if base is None:
+            return "TIME", "XXXX-XX-XXTXX:XX"
+        return "TIME", base.isoformat()
+    if base is None:
+        return "DATE", _x_of(unit)
+    if u == "decade":
+        return "DATE", str((base.year + sign * 10 * int(n)) // 10 * 10)[:3]
+    return "DATE", _shift(base, unit, sign * int(n))
+
+
+def _h_unit_ago(ctx, m, s, e):
+    base = ctx.dct
+    if base is None:
+        return "DATE", _x_of(m["unit"])
+    if m["unit"].lower() == "year" and m["dir"].lower() in ("earlier", "ago"):
+        v = _year_back(ctx, s, e)
+        if v:
+            return "DATE", v
+    sign = -1 if m["dir"].lower() in ("earlier", "ago", "before") else 1
+    return "DATE", _shift(base, m["unit"], sign)
+
+
+_h_adj_ago = _h_unit_ago
+
+
+_REL_SIGN = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1, "next": 1, "coming": 1,
+             "following": 1, "this": 0, "current": 0, "that": 0, "same": 0, "latest": -1}
+
+
+def _h_rel_unit(ctx, m, s, e):
+    rel = m["rel"].lower()
+    unit = m["unit"].lower()
+    word = unit.replace("'s", "")
+    if word in WEEKDAYS:
+        if rel in ("that", "same"):
+            return None
+        d = _weekday_date(ctx, WEEKDAYS[word], s, e, rel)
+        return "DATE", _fmt_day(d, f"XXXX-WXX-{WEEKDAYS[word]}")
+    if word.rstrip(".") in MONTHS:
+        month = MONTHS[word.rstrip(".")]
+        y = _month_year(ctx, month, s, e, rel)
+        return "DATE", f"{y if y is not None else 'XXXX'}-{month:02d}"
+    if word in SEASONS:
+        return _season(ctx, SEASONS[word], rel, None, s, e)
+    if word in _PART_CODE:
+        base = ctx.dct
+        if rel in ("last", "previous"):
+            base = base - dt.timedelta(days=1) if base else None
+        elif rel in ("next", "following"):
+            base = base + dt.timedelta(days=1) if base else None
+        elif rel in ("that", "same"):
+            base = ctx.ref
+        return "TIME", f"{_fmt_day(base)}T{_PART_CODE[word]}"
+    sign = _REL_SIGN.get(rel, 0)
+    anaphoric = rel in ("that", "same", "following", "previous") and word != "year" or rel in ("that", "same")
+    base = ctx.ref if anaphoric else ctx.dct
+    if rel == "past" and word in ("week", "month", "year", "decade", "century"):
+        return "DURATION", _duration(1, word)
+    if base is None:
+        return "DATE", _x_of(word)
+    return "DATE", _shift(base, word, sign)
+
+
+def _h_the_rel_unit(ctx, m, s, e):
+    rel = m["rel"].lower()
+    unit = m["unit"].lower().replace("'s", "")
+    if unit in WEEKDAYS:
+        if rel in ("previous", "preceding", "prior", "last", "past"):
+            base = ctx.ref or ctx.dct
+            if base is None:
+                return "DATE", f"XXXX-WXX-{WEEKDAYS[unit]}"
+            diff = WEEKDAYS[unit] - base.isoweekday()
+            return "DATE", (base + dt.timedelta(days=diff - 7 if diff >= 0 else diff)).isoformat()
+        base = ctx.ref or ctx.dct
+        if base is None:
+            return "DATE", f"XXXX-WXX-{WEEKDAYS[unit]}"
+        diff = WEEKDAYS[unit] - base.isoweekday()
+        return "DATE", (base + dt.timedelta(days=diff + 7 if diff <= 0 else diff)).isoformat()
+    if unit in _PART_CODE:
+        base = ctx.ref
+        if rel in ("previous", "preceding", "prior"):
+            base = base - dt.timedelta(days=1) if base else None
+        elif rel in ("next", "following"):
+            base = base + dt.timedelta(days=1) if base else None
+        return "TIME", f"{_fmt_day(base)}T{_PART_CODE[unit]}"
+    if rel in ("past", "last", "next", "coming", "first", "final") and not (unit == "day" and rel == "next"):
+        return "DURATION", _duration(1, unit)
+    sign = _REL_SIGN.get(rel, 0)
+    base = ctx.ref if rel != "current" else ctx.dct
+    if base is None:
+        return "DATE", _x_of(unit)
+    value = _shift(base, unit, sign)
+    if unit == "day" and rel != "same":
+        ctx.ref = base + dt.timedelta(days=sign)
+    return "DATE", value
+
+
+def _h_day_rel(ctx, m, s, e):
+    rel = (m["rel"] or m["rel2"]).lower()
+    base = ctx.ref if not m["base"] else ctx.dct
+    if base is None:
+        return "DATE", "XXXX-XX-XX"
+    k = -1 if rel == "before" else 1
+    if m["base"]:
+        k += -1 if m["base"].lower() == "yesterday" else 1
+    return "DATE", (base + dt.timedelta(days=k)).isoformat()
+
+
+def _h_that_unit(ctx, m, s, e):
+    unit = m["unit"].lower()
+    text = ctx.text[s:e].lower()
+    base = ctx.dct if text.startswith("this") else ctx.ref
+    if unit in _PART_CODE:
+        return "TIME", f"{_fmt_day(base)}T{_PART_CODE[unit]}"
+    if base is None:
+        return "DATE", _x_of(unit)
+    return "DATE", _shift(base, unit, 0)
+
+
+def _h_weekend(ctx, m, s, e):
+    rel = m["the"].lower()
+    d = ctx.dct
+    if d is None:
+        return "DATE", "XXXX-WXX-WE"
+    if rel == "the past":
+        return "DATE", _week(d - dt.timedelta(days=7 if d.isoweekday() < 6 else 0)) + "-WE"
+    if rel == "that":
+        return "DATE", _week(ctx.ref or d) + "-WE"
+    if rel == "last":
+        return "DATE", _week(d - dt.timedelta(days=7 if d.isoweekday() < 6 else 7)) + "-WE"
+    if rel == "next":
+        return "DATE", _week(d + dt.timedelta(days=7)) + "-WE"
+    if rel == "this":
+        return "DATE", _week(d) + "-WE"
+    # "the weekend": the coming one in future clauses, else the last one
+    if d.isoweekday() >= 6:
+        return "DATE", _week(d) + "-WE"
+    if ctx.tense(s, e) == "future":
+        return "DATE", _week(d) + "-WE"
+    return "DATE", _week(d - dt.timedelta(days=7)) + "-WE"
+
+
+def _season(ctx, code: str, rel: str, year: str | None, s: int, e: int):
+    if year:
+        return "DATE", f"{int(year)}-{code}"
+    d = ctx.dct
+    if d is None:
+        return "DATE", f"XXXX-{code}"
+    cur = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(d.month, "FA")
+    order = ["WI", "SP", "SU", "FA"]
+    ci, ti = order.index(cur), order.index(code)
+    y = d.year
+    if rel == "last":
+        y = d.year if ti < ci else d.year - 1
+        if code == "WI" and d.month == 12:
+            y = d.year - 1
+    elif rel == "next":
+        y = d.year if ti > ci else d.year + 1
+    elif rel in ("this", "the", ""):
+        tense = ctx.tense(s, e)
+        if tense == "past" and ti > ci:
+            y -= 1
+        elif tense == "future" and ti < ci:
+            y += 1
+    return "DATE", f"{y}-{code}"
+
+
+def _h_season(ctx, m, s, e):
+    rel = (m["rel"] or "").lower()
+    code = SEASONS[m["season"].lower()]
+    if not rel and not m["year"]:
+        # a bare season word is only a timex when it names the time ("in spring"); "fall" is a verb too
+        before = ctx.text[max(0, s - 12):s].lower()
+        if not re.search(r"\b(?:in|by|until|since|during|this|last|next|through)\s+$", before) or code == "FA" and ctx.text[s:e] == "fall":
+            if code == "FA":
+                return None
+    return _season(ctx, code, rel, m["year"], s, e)
+
+
+def _h_dayword(ctx, m, s, e):
+    w = m["word"].lower()
+    d = ctx.dct
+    if d is not None:
+        d = d + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(w, 0))
+    part = (m["part"] or "").lower() or ("night" if w == "tonight" else "")
+    if d is not None:
+        ctx.ref = d
+    if part:
+        return "TIME", f"{_fmt_day(d)}T{_PART_CODE[part]}"
+    return "DATE", _fmt_day(d)
+
+
+def _h_thispart(ctx, m, s, e):
+    rel = m["rel"].lower()
+    part = m["part"].lower()
+    d = ctx.dct
+    if d is not None and rel in ("last", "yesterday"):
+        d = d - dt.timedelta(days=1)
+    elif d is not None and rel == "tomorrow":
+        d = d + dt.timedelta(days=1)
+    return "TIME", f"{_fmt_day(d)}T{_PART_CODE[part]}"
+
+
+def _h_weekday(ctx, m, s, e):
+    wd = WEEKDAYS[m["wd"].lower().replace("'s", "")]
+    d = _weekday_date(ctx, wd, s, e)
+    part = (m["part"] or "").lower()
+    if d is not None:
+        ctx.ref = d
+    base = _fmt_day(d, f"XXXX-WXX-{wd}")
+    if part:
+        return "TIME", f"{base}T{_PART_CODE[part]}"
+    return "DATE", base
+
+
+def _h_year_rel(ctx, m, s, e):
+    rel = m["rel"].lower()
+    unit = m["unit"].lower()
+    base = ctx.ref if rel == "that" else ctx.dct
+    if base is None:
+        return "DATE", _x_of(unit)
+    return "DATE", _shift(base, unit, _REL_SIGN[rel])
+
+
+def _h_duration(ctx, m, s, e):
+    unit = m["unit"]
+    text = ctx.text[s:e].lower()
+    if m["num"] is not None:
+        raw = m["num"].lower()
+        n = _num(raw)
+        if n is None and not re.match(VAGUE, raw, re.I):
+            return None
+        if "and a half" in text or "and half" in text:
+            n = (n or 0) + 0.5
+    else:
+        n = 0.5
+    # "two years" with a number as digits bigger than plausible is a count, not a time ("1000 days" is fine)
+    u = _unit_name(unit)
+    if m["rel"] and m["rel"].lower() in ("first",) and u == "quarter":
+        return "DATE", f"{ctx.dct.year if ctx.dct else 'XXXX'}-Q1"
+    if u == "weekend":
+        return None
+    if (u == "second" and re.fullmatch(r"(?:the\s+)?second", text)):
+        return None
+    if n is not None and n > 10000:
+        return None
+    return "DURATION", _duration(n, unit)
+
+
+def _trim_adjectival(text: str, s: int, e: int) -> int:
+    """Start of a hyphenated duration without its article: "a 10-year bond" → "10-year"."""
+    m = re.match(r"(?:the|a|an)\s+(?=\S+-)", text[s:e], re.I)
+    return s + m.end() if m and re.search(r"\w-(?:" + UNIT + r")\b", text[s:e], re.I) else s
+
+
+def _h_duration_the(ctx, m, s, e):
+    return "DURATION", _duration(1, m["unit"])
+
+
+def _h_recent(ctx, m, s, e):
+    unit = m["unit"]
+    t = ctx.text[s:e].lower()
+    if t.startswith("recent") and _unit_name(unit) in ("day", "week"):
+        return "DATE", "PAST_REF"
+    return "DURATION", _duration(None, unit)
+
+
+def _h_bare_plural(ctx, m, s, e):
+    return "DURATION", _duration(None, m["unit"])
+
+
+def _h_decade(ctx, m, s, e):
+    d = m["dec"]
+    if d.startswith("'"):
+        y = int(d[1:3])
+        return "DATE", ("19" if y >= 30 else "20") + d[1]
+    return "DATE", d[:3]
+
+
+def _h_century(ctx, m, s, e):
+    o = m["ord"].lower()
+    n = int(re.match(r"\d+", o)[0]) if o[0].isdigit() else int(NUMBERS.get(o, 0) or (21 if o == "twenty-first" else 0))
+    if not 1 <= n <= 21:
+        return None
+    return "DATE", f"{n - 1:02d}"
+
+
+def _h_the_year(ctx, m, s, e):
+    if ctx.dct is None:
+        return "DATE", "XXXX"
+    return "DATE", str(ctx.dct.year)
+
+
+def _h_fiscal(ctx, m, s, e):
+    return "DATE", str(_year(m["year"]))
+
+
+def _h_wordyear(ctx, m, s, e):
+    w = m["y"].lower().replace("-", " ")
+    parts = w.split()
+    if parts[0] == "two":
+        n = 2000 + (int(NUMBERS[parts[-1]]) if len(parts) > 2 else 0)
+    else:
+        rest = _num(" ".join(parts[1:]))
+        if rest is None:
+            return None
+        n = int(NUMBERS[parts[0]]) * 100 + int(rest)
+    if not ctx.text[s:e].lower().startswith("the year") and parts[0] == "two":
+        return None
+    return "DATE", str(n)
+
+
+def _h_year(ctx, m, s, e):
+    y = int(m["year"])
+    text = ctx.text
+    # a year is a number first: reject counts and amounts around it
+    before = text[max(0, s - 3):s]
+    if before.endswith(("$", "#", "No. ", "no. ")) or re.search(r"[$£€]\s*$", before):
+        return None
+    after = text[e:e + 12]
+    if re.match(r"\s*(?:million|billion|[a-z]+s\b(?<!s's))", after) and not re.match(
+            r"\s*(?:and|as|was|is|has|its|his|their|this|levels?|results|figures|sales)\b", after):
+        if re.match(r"\s*(?:million|billion|points|shares|votes|people|members|workers|troops|jobs|units|tons|barrels|pounds|feet|miles|acres|cars|employees)\b", after):
+            return None
+    if ctx.dct and not (1600 <= y <= ctx.dct.year + 60):
+        return None
+    ctx.ref = ctx.ref if ctx.ref and ctx.ref.year == y else dt.date(y, 1, 1) if ctx.ref is None else ctx.ref
+    return "DATE", str(y)
+
+
+def _h_set_every(ctx, m, s, e):
+    u = m["unit"].lower().replace("'s", "")
+    if u in WEEKDAYS:
+        return "SET", f"XXXX-WXX-{WEEKDAYS[u]}"
+    if u.rstrip(".") in MONTHS:
+        return "SET", f"XXXX-{MONTHS[u.rstrip('.')]:02d}"
+    n = 2 if "other" in ctx.text[s:e].lower() else 1
+    return "SET", _duration(n, u)
+
+
+def _h_set_times(ctx, m, s, e):
+    return "SET", _duration(1, m["unit"])
+
+
+def _h_set_adverb(ctx, m, s, e):
+    w = m["w"].lower()
+    code = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+            "nightly": "P1D", "hourly": "PT1H", "quarterly": "P3M"}[w]
+    return "SET", code
+
+
+def _h_set_wd(ctx, m, s, e):
+    wd = m["wd"].lower()
+    if wd.endswith("'s"):
+        return None
+    return "SET", f"XXXX-WXX-{WEEKDAYS[wd]}"
+
+
+_REF = {"the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "as soon as possible": "FUTURE_REF",
+        "the past": "PAST_REF", "recently": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
+        "formerly": "PAST_REF", "recent": "PAST_REF", "former": "PAST_REF", "once": "PAST_REF"}
+
+
+def _h_ref(ctx, m, s, e):
+    w = re.sub(r"\s+", " ", m["w"].lower())
+    if w in ("former", "once"):
+        return None
+    if w.endswith("future") or w.endswith("term") and ("short" in w or "near" in w or "long" in w or "medium" in w):
+        return "DATE", "FUTURE_REF"
+    if w == "future":
+        return "DATE", "FUTURE_REF"
+    return "DATE", _REF.get(w, "PRESENT_REF")
+
+
+HANDLERS = {n: globals()[f"_h_{n}"] for n, _ in RULES}
+
+
+# ---------------------------------------------------------------------------------------------
+# public API
+
+
+def parse_dct(dct: dt.date | dt.datetime | str | None) -> dt.date | None:
+    """The DCT as a date: accepts a date/datetime, an ISO string (``2022-01-21``, ``20220121``) or None."""
+    if dct is None or isinstance(dct, dt.date) and not isinstance(dct, dt.datetime):
+        return dct
+    if isinstance(dct, dt.datetime):
+        return dct.date()
+    if isinstance(dct, str):
+        s = dct.strip()
+        m = re.fullmatch(r"(\d{4})-?(\d{2})-?(\d{2})(?:[T ].*)?", s)
+        if m:
+            try:
+                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                pass
+        raise ValueError(f"invalid DCT {dct!r}: expected an ISO date such as '2022-01-21'")
+    if pd.isna(dct):
+        return None
+    raise TypeError(f"invalid DCT {dct!r}: expected a datetime.date, an ISO date string or None, "
+                    f"got {type(dct).__name__}")
+
+
+# Every rule's match contains a trigger word; it starts at most a few words before it, on a
+# word that can open an expression. Trying the grammar only there is ~5x faster than scanning.
+_TRIGGER_WORDS = (
+    [m for m in MONTHS] + [w for w in WEEKDAYS] + [w + "s" for w in _WD_FULL] + list(SEASONS)
+    + [h.split()[0] for h in HOLIDAYS]
+    + "second seconds minute minutes hour hours day days night nights week weeks weekend weekends fortnight "
+      "fortnights month months quarter quarters year years decade decades century centuries millennium millennia "
+      "period periods half today yesterday tomorrow tonight morning afternoon evening overnight noon midnight "
+      "now nowadays currently current recently recent lately previously formerly soon future past present term "
+      "daily weekly monthly annually yearly nightly hourly nineteen twenty thousand year-earlier year-ago "
+      "year-end".split())
+_TRIGGER_SET = frozenset(_TRIGGER_WORDS) | frozenset(w + "ly" for w in ("quarter",))
+_START_WORDS = frozenset(
+    "the a an at about around almost nearly some roughly approximately more less over under only just up fully "
+    "barely early late mid middle earlier later last next this that coming past previous following current same "
+    "preceding prior latest every each per once twice several many few dozens hundreds thousands numerous "
+    "couple number recent ensuing intervening fiscal calendar financial another half these right as final "
+    "additional further remaining full".split()) | frozenset(_CARD_WORDS) | frozenset(_ORD) | frozenset(_TENS)
+_WORD = re.compile(r"\w+(?:'s)?")
+
+
+def _matches(text: str):
+    """Grammar matches in text order, tried only near trigger words (same result as a full scan)."""
+    last = 0
+    match = COMBINED.match
+    low = text.lower()
+    words = _WORD.finditer(low)
+    trig, start = _TRIGGER_SET, _START_WORDS
+    recent: list[tuple[int, str]] = []
+    for t in words:
+        w = t[0]
+        p = t.start()
+        if not (w in trig or "0" <= w[0] <= "9" or w.endswith("'s") and w[:-2] in trig):
+            recent.append((p, w))
+            continue
+        if p < last:
+            continue
+        cands = [q for q, v in recent[-8:] if q >= last and q >= p - 70 and v in start]
+        recent.append((p, w))
+        if p > 0 and text[p - 1] == "'" and p - 1 >= last:
+            cands.append(p - 1)
+        cands.append(p)
+        for q in cands:
+            m = match(text, q)
+            if m is not None and m.end() > p:
+                last = m.end()
+                yield m
+                break
+
+
+def timex_spans(text: str, dct: dt.date | str | None = None) -> list[tuple[int, int, str, str, str]]:
+    """Fast, DataFrame-free :func:`timexes`: a list of ``(start, end, type, value, rule)``."""
+    ctx = _Context(text, parse_dct(dct))
+    out = []
+    for m in _matches(text):
+        rule = m.lastgroup
+        s, e = m.span()
+        sub = RULE_RE[rule].fullmatch(text, s, e)
+        if sub is None:  # cannot happen (same pattern); be safe
+            continue
+        ctx.trim = None
+        res = HANDLERS[rule](ctx, sub, s, e)
+        if res is None:
+            continue
+        typ, value = res
+        if ctx.trim is not None:
+            s = ctx.trim
+        if rule == "duration":
+            s = _trim_adjectival(text, s, e)
+        out.append((s, e, typ, value, rule))
+    return out
+
+
+def timexes(text: str, dct: dt.date | str | None = None) -> pd.DataFrame:
+    """Temporal expressions of ``text`` with TimeML types and values resolved against ``dct``.
+
+    Returns ``DataFrame[timex_id, start, end, text, type, value]`` (ids 1, 2, … in text
+    order; TimeML output writes them as ``t1``, ``t2``, …). ``dct`` is a ``datetime.date``, an ISO date string or None.
+
+    >>> timexes("Talks began today.", dct="2022-01-21").value.tolist()
+    ['2022-01-21']
+    >>> timexes("Talks began on Thursday.").value.tolist()
+    ['XXXX-WXX-4']
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
+    spans = timex_spans(text, dct)
+    return frame([(i + 1, s, e, text[s:e], typ, value) for i, (s, e, typ, value, _) in enumerate(spans)],
+                 SCHEMA)

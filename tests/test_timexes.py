@@ -1,0 +1,122 @@
+"""Temporal expression tagging and normalization (values hand-checked against a calendar)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import newslab as nl
+from newslab.timeline import timexes
+
+DCT = "2022-01-21"  # a Friday
+
+
+def values(text, dct=DCT):
+    t = timexes(text, dct=dct)
+    return [(r.text, r.type, r.value) for r in t.itertuples()]
+
+
+def test_seed_expressions(seed_path):
+    article = nl.load_article(seed_path)
+    t = timexes(article.text, dct=article.date)
+    got = {(r.text, r.value) for r in t.itertuples()}
+    assert ("Thursday", "2022-01-20") in got
+    assert ("Wednesday", "2022-01-19") in got
+    assert ("today", "2022-01-21") in got
+    assert ("Friday", "2022-01-21") in got
+    assert any(v == "P1W" and "past week" in s for s, v in got)
+    assert ("recent days", "PAST_REF") in got
+    assert any(v == "P70Y" and s.endswith("seven-decade-old") for s, v in got)
+    assert not any("World War" in s or s == "II" for s, _ in got)
+    # offsets point into the text
+    for r in t.itertuples():
+        assert article.text[r.start:r.end] == r.text
+
+
+def test_on_weekday_span_excludes_preposition():
+    t = timexes("Blinken vowed on Thursday that the US would act.", dct=DCT)
+    assert t.text.tolist() == ["Thursday"]
+    assert t.value.tolist() == ["2022-01-20"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He left yesterday.", ("yesterday", "DATE", "2022-01-20")),
+    ("They will meet tomorrow.", ("tomorrow", "DATE", "2022-01-22")),
+    ("Sales fell last week.", ("last week", "DATE", "2022-W02")),
+    ("Talks continue this week.", ("this week", "DATE", "2022-W03")),
+    ("Prices rose last month.", ("last month", "DATE", "2021-12")),
+    ("The law passed last year.", ("last year", "DATE", "2021")),
+    ("It opens next month.", ("next month", "DATE", "2022-02")),
+    ("The firm was founded two years ago.", ("two years ago", "DATE", "2020")),
+    ("It happened three days ago.", ("three days ago", "DATE", "2022-01-18")),
+    ("The talks lasted three hours.", ("three hours", "DURATION", "PT3H")),
+    ("a 10-year bond", ("10-year", "DURATION", "P10Y")),
+    ("for twenty-four months", ("twenty-four months", "DURATION", "P24M")),
+    ("in the 1990s", ("1990s", "DATE", "199")),
+    ("Profit rose in the third quarter.", ("the third quarter", "DATE", "2021-Q3")),
+    ("They met on Jan. 8, 1998.", ("Jan. 8, 1998", "DATE", "1998-01-08")),
+    ("The vote is on March 3.", ("March 3", "DATE", "2022-03-03")),
+    ("It was signed Dec. 20.", ("Dec. 20", "DATE", "2021-12-20")),
+    ("It was signed in December.", ("December", "DATE", "2021-12")),
+    ("Officials now say so.", ("now", "DATE", "PRESENT_REF")),
+    ("He recently resigned.", ("recently", "DATE", "PAST_REF")),
+    ("It will matter in the future.", ("the future", "DATE", "FUTURE_REF")),
+    ("They met at 3 p.m. Thursday.", ("3 p.m. Thursday", "TIME", "2022-01-20T15:00")),
+    ("He spoke this morning.", ("this morning", "TIME", "2022-01-21TMO")),
+    ("The paper is published daily.", ("daily", "SET", "P1D")),
+    ("They meet every week.", ("every week", "SET", "P1W")),
+    ("Results for fiscal 1989 were weak.", ("fiscal 1989", "DATE", "1989")),
+    ("It was warm last summer.", ("last summer", "DATE", "2021-SU")),
+    ("the 20th century", ("the 20th century", "DATE", "19")),
+    ("It took two and a half years.", ("two and a half years", "DURATION", "P2Y6M")),
+])
+def test_values(text, expected):
+    assert expected in values(text)
+
+
+def test_future_tense_picks_the_next_weekday():
+    assert values("The ministers will meet Tuesday.") == [("Tuesday", "DATE", "2022-01-25")]
+    assert values("The ministers met Tuesday.") == [("Tuesday", "DATE", "2022-01-18")]
+
+
+def test_anaphora_follows_the_narrative():
+    t = values("The strike began on March 3, 2020. The next day, talks collapsed.")
+    assert ("The next day", "DATE", "2020-03-04") in t
+
+
+def test_ages_and_amounts_are_not_timexes():
+    assert values("The 44-year-old driver paid $1990 for 2000 shares.") == []
+
+
+def test_without_dct_values_are_underspecified():
+    got = values("He left on Thursday, last week, and returns in March 1999.", dct=None)
+    assert ("Thursday", "DATE", "XXXX-WXX-4") in got
+    assert ("last week", "DATE", "XXXX-WXX") in got
+    assert ("March 1999", "DATE", "1999-03") in got
+    assert not any(v[:4].isdigit() and v[:4] != "1999" for _, _, v in got)
+
+
+def test_dct_forms_and_errors():
+    assert values("today", dct=dt.date(2022, 1, 21)) == values("today", dct="20220121")
+    with pytest.raises(ValueError, match="invalid DCT"):
+        timexes("today", dct="not a date")
+    with pytest.raises(ValueError):
+        timexes("today", dct="2022-02-30")
+    with pytest.raises(TypeError):
+        timexes("today", dct=20220121)
+
+
+def test_empty_table_keeps_schema():
+    t = timexes("Nothing temporal here.", dct=DCT)
+    assert len(t) == 0
+    assert t.columns.tolist() == ["timex_id", "start", "end", "text", "type", "value"]
+    assert str(t.dtypes["timex_id"]) == "int64" and str(t.dtypes["start"]) == "int64"
+    assert str(t.dtypes["value"]) == "string"
+
+
+def test_deterministic_and_ordered(seed_path):
+    text = seed_path.read_text(encoding="utf-8")
+    a, b = timexes(text, dct=DCT), timexes(text, dct=DCT)
+    assert a.equals(b)
+    assert a.start.is_monotonic_increasing
+    assert a.timex_id.tolist() == list(range(1, len(a) + 1))
