@@ -120,3 +120,45 @@ def test_deterministic_and_ordered(seed_path):
     assert a.equals(b)
     assert a.start.is_monotonic_increasing
     assert a.timex_id.tolist() == list(range(1, len(a) + 1))
+
+
+# Tense cues for weekdays and month-days without a year (values checked against a calendar:
+# 2022-01-21 is a Friday, 2022-01-19 a Wednesday).
+@pytest.mark.parametrize("text, dct, expected", [
+    # future-oriented cues move a weekday or month-day ahead
+    ("The team planned to leave on Thursday.", DCT, ("Thursday", "DATE", "2022-01-27")),
+    ("The dividend is payable Jan. 2.", DCT, ("Jan. 2", "DATE", "2023-01-02")),
+    ("The summit would be held in the capital on Monday.", DCT, ("Monday", "DATE", "2022-01-24")),
+    ("The talks were postponed until Tuesday.", DCT, ("Tuesday", "DATE", "2022-01-25")),
+    ("He could arrive as early as Monday.", DCT, ("Monday", "DATE", "2022-01-24")),
+    ("Traders squared positions ahead of the weekend.", "2022-01-19", ("the weekend", "DATE", "2022-W03-WE")),
+    # an initial is not the end of the clause that carries "will"
+    ("She will replace John Q. Smith on Dec. 1.", DCT, ("Dec. 1", "DATE", "2022-12-01")),
+    # false future cues: "next to", a passive participle, a possessive weekday, "had been due"
+    ("Dozens died in the blasts next to the embassy on Tuesday.", DCT, ("Tuesday", "DATE", "2022-01-18")),
+    ("Relatives said they would appeal Wednesday's ruling.", DCT, ("Wednesday", "DATE", "2022-01-19")),
+    ("He had been due to leave Friday.", "2022-01-19", ("Friday", "DATE", "2022-01-14")),
+    # a capitalised word ending in -ed is no past-tense cue
+    ("The father would be traveling to the United States Thursday.", DCT, ("Thursday", "DATE", "2022-01-27")),
+])
+def test_tense_cues(text, dct, expected):
+    assert expected in values(text, dct=dct)
+
+
+@pytest.mark.parametrize("text, dct, expected", [
+    ("In June last year, talks stalled.", DCT, [("June last year", "DATE", "2021-06")]),
+    ("It began in February this year.", DCT, [("February this year", "DATE", "2022-02")]),
+    ("For the year ended Sept. 30, it earned $5 million.", DCT,
+     [("the year", "DURATION", "P1Y"), ("Sept. 30", "DATE", "2021-09-30")]),
+    ("Sales for the year rose.", DCT, [("the year", "DATE", "2022")]),
+    ("The goal is full employment by the year two thousand.", "1998-02-05",
+     [("the year two thousand", "DATE", "2000")]),
+    ("Profit rose in the third quarter from the 1988 quarter.", "1989-10-26",
+     [("the third quarter", "DATE", "1989-Q3"), ("the 1988 quarter", "DATE", "1988-Q3")]),
+    ("That compares with a year-earlier loss of $2 million.", DCT, [("year-earlier", "DATE", "2021")]),
+    ("Officials said this summer is key.", "2022-03-22", [("this summer", "DATE", "2022-SU")]),
+    ("A hearing is set for the week of March 6.", "2022-02-24", [("the week of March 6", "DATE", "2022-W09")]),
+    ("He was shot to death last Oct. 23 at his home.", "2022-04-19", [("Oct. 23", "DATE", "2021-10-23")]),
+])
+def test_calendar_phrases(text, dct, expected):
+    assert values(text, dct=dct) == expected

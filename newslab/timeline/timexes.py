@@ -121,8 +121,8 @@ RULES: list[tuple[str, str]] = [
             rf"(?P<month>{MONTH})\s*(?P<day>{DAY}){NOTNUM}(?:(?:,\s*|\s+)(?P<year>{YEAR4}){NOTNUM})?"),
     ("dmy", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR4}))?{NOTNUM}"),
     ("my", rf"(?:(?P<rel>last|next|this|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[-\s]+)?"
-           rf"(?P<month>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR4}|'\d\d)){NOTNUM}"),
-    ("month", rf"(?:(?P<rel>last|next|this|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[-\s]+(?P<m1>{MONTH})"
+           rf"(?P<month>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR4}|'\d\d)|\s+(?:of\s+)?(?P<ry>this|last|next)\s+year(?!'s)){NOTNUM}"),
+    ("month", rf"(?:(?P<rel>last|next|this|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[-\s]+(?P<m1>{MONTH})(?!\.?\s*\d)"
               rf"|(?:(?<=in\s)|(?<=since\s)|(?<=until\s)|(?<=by\s)|(?<=from\s)|(?<=through\s)|(?<=during\s)|(?<=before\s)|(?<=after\s)|(?<=of\s)|(?<=and\s)|(?<=to\s))(?P<m3>{MONTH})"
               rf"|(?P<m2>{MONTH_STRICT}))"),
     ("holiday", rf"(?P<h>{HOLIDAY})(?:,?\s+(?P<year>{YEAR4}))?"),
@@ -132,6 +132,8 @@ RULES: list[tuple[str, str]] = [
                 rf"(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<year>{YEAR4}|this\s+year|last\s+year|next\s+year)|(?:\s+a\s+year\s+(?:ago|earlier)))?(?!-)"),
     ("quarter_rel", r"(?:the\s+)?(?P<rel>year-earlier|year-ago|latest|last|previous|prior|current|same|comparable|recent|this|next|past)(?:\s+(?:fiscal\s+)?)(?:year's\s+)?(?P<unit>quarter|three\s+months)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?"),
     ("quarter_the", r"(?:the|last\s+year's|a\s+year\s+earlier)\s+(?:fiscal\s+)?quarter(?P<ago>\s+a\s+year\s+(?:ago|earlier))?"),
+    ("year_quarter", rf"the\s+(?P<year>{YEAR4})\s+(?:fiscal\s+)?(?P<unit>quarter|period)"),
+    ("week_of", rf"(?P<wd>(?!x)x)?the\s+week\s+of\s+(?P<month>{MONTH})\s*(?P<day>{DAY}){NOTNUM}(?:,?\s+(?P<year>{YEAR4}))?"),
     ("period_rel", r"the\s+(?P<rel>year-earlier|year-ago|latest|same)\s+period"),
     # relative dates: N units ago / earlier / later / from now
     ("ago", rf"(?:{APPROX}\s+)?(?:(?P<num>{NUM}|{VAGUE})(?:\s+and\s+a\s+half)?|(?P<half>half\s+an?))[-\s]+(?P<unit>{UNIT})"
@@ -140,7 +142,7 @@ RULES: list[tuple[str, str]] = [
     ("adj_ago", r"(?P<unit>year)[-\s](?P<dir>earlier|ago)(?=\s)"),
     # deictic and anaphoric relative units
     ("rel_unit", rf"(?:(?P<mod>early|late|mid|earlier|later)[-\s]+)?(?P<rel>last|next|this|coming|past|previous|following|current|that|same)\s+"
-                 rf"(?P<unit>week|weekend|month|year|decade|century|{SEASON}|{WEEKDAY}|{MONTH_STRICT}|morning|afternoon|evening|night)(?!-)"),
+                 rf"(?P<unit>week|weekend|month|year|decade|century|{SEASON}|{WEEKDAY}|{MONTH_STRICT}(?!\.?\s*\d)|morning|afternoon|evening|night)(?!-)"),
     ("the_rel_unit", rf"the\s+(?P<rel>previous|following|next|same|preceding|prior|coming|past|last|current|latest)\s+"
                      rf"(?P<unit>day|week|weekend|month|year|decade|{WEEKDAY}|morning|afternoon|evening|night)(?!-)"),
     ("day_rel", r"the\s+day\s+(?P<rel>before|after)(?:\s+(?P<base>yesterday|tomorrow))?(?![\w ]*\b(?:the|a|his|her|their|its)\b)|"
@@ -155,14 +157,14 @@ RULES: list[tuple[str, str]] = [
     ("year_rel", r"(?:(?P<mod>early|late|mid|earlier|later)[-\s]+)?(?P<rel>this|last|next|that)[-\s]+(?P<unit>year|month|week)"),
     # durations
     ("duration", rf"(?:(?:the|a|an|another|{DUR_PREFIX})\s+)*(?:(?P<rel>past|last|next|first|coming|previous|following|final|latest|additional|recent|further|remaining)\s+)?"
-                 rf"(?:(?P<num>{NUM}(?:\s+and\s+(?:a\s+)?half)?|{VAGUE})|(?P<half>half\s+an?))[-\s]+(?:more\s+|full\s+)?(?P<unit>{UNIT})(?P<old>[-\s]+(?:old|long))?(?!-(?:year|old))(?<!year-old)(?<!month-old)(?<!years\sold)(?<!months\sold)"),
+                 rf"(?:(?P<num>{NUM}(?:\s+and\s+(?:a\s+)?half)?|{VAGUE})|(?P<half>half\s+an?))[-\s]+(?:more\s+|full\s+)?(?P<unit>{UNIT})(?P<old>[-\s]+(?:old|long))?(?!-(?:year|old|earlier|ago))(?<!year-old)(?<!month-old)(?<!years\sold)(?<!months\sold)"),
     ("duration_the", rf"the\s+(?P<rel>past|last|next|coming|previous|following|first|final)\s+(?P<unit>{UNIT_SG})(?!-)"),
     ("recent", r"(?:recent|coming|past|next|last|ensuing|intervening)\s+(?P<unit>days|weeks|months|years|decades)"),
     ("bare_plural", r"(?<!\w\s(?:of|in)\s)(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes)(?!\s+(?:ago|of|old|later))"),
     # decades, centuries, years
     ("decade", rf"(?:(?:the\s+)?(?:mid|early|late)[-\s]+)?(?P<dec>(?:1[5-9]|20)\d0s|'\d0s)"),
     ("century", r"(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[-\s]+century"),
-    ("the_year", r"the\s+(?:(?:current|full|fiscal|calendar|whole|entire)\s+)*(?:fiscal\s+)?year(?![-\w])(?!\s+(?:before|after|earlier|ago|later|\d))"),
+    ("the_year", r"the\s+(?:(?:current|full|fiscal|calendar|whole|entire)\s+)*(?:fiscal\s+)?year(?![-\w])(?!\s+(?:before|after|earlier|ago|later|\d|nineteen\b|two\s+thousand\b))"),
     ("fiscal", rf"(?:the\s+)?(?:fiscal|calendar|financial)(?:\s+year)?\s+(?P<year>{YEAR4}|'\d\d)(?:-(?:\d\d))?"),
     ("wordyear", rf"(?:the\s+year\s+)?(?P<y>(?:nineteen|twenty)[-\s](?:{_alt(_TENS)})(?:[-\s](?:{_alt(_UNITS_WORDS[2:])}))?|two\s+thousand(?:\s+and\s+(?:{_alt(_UNITS_WORDS[2:])}))?)"),
     ("year", rf"(?:(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[-\s]+)|the\s+year\s+)?(?<![$\d.,])(?P<year>{YEAR4}){NOTNUM}(?!\s*(?:%|percent|feet|meters|miles|points|tons|people|troops|jobs|shares|cars|acres|-\w))"),
@@ -185,12 +187,21 @@ COMBINED = re.compile(
 RULE_RE = {n: re.compile(p, _FLAGS) for n, p in RULES}
 
 # tense cues for weekday/month resolution
-_FUTURE = re.compile(r"(?:\b(?:will|shall|going\s+to|plans?\s+to|expected\s+to|scheduled\s+to|is\s+to|are\s+to|"
-                     r"next|upcoming|to\s+be\s+held|set\s+to)|'ll)\b", re.I)
-_PAST = re.compile(r"\b(?:was|were|had|did|said|told|ago|last|earlier|\w{3,}ed|began|met|took|came|went|made|gave|rose|fell|"
+_FUTURE = re.compile(r"(?:\b(?:will|shall|going\s+to|plan(?:s|ned|ning)?\s+to|expect(?:s|ed)?\s+to|"
+                     r"(?<!previously\s)scheduled|(?<!been\s)due\s+to|is\s+to|are\s+to|was\s+to|were\s+to|next(?!\s+to\b)|upcoming|to\s+be\s+held|set\s+to|"
+                     r"as\s+(?:early|soon)\s+as|(?:postponed|delayed|deadline|adjourned|extended)(?:\s+\w+){0,4}\s+until|"
+                     r"payable|effective|would|intends?\s+to|ahead\s+of)|'ll)\b", re.I)
+_PAST = re.compile(r"\b(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?:was|were|had|did|said|told|ago|last|earlier|(?-i:[a-z]{3,}ed)(?<!succeed)(?<!proceed)(?<!exceed)(?<!speed)(?<!breed)|began|met|took|came|went|made|gave|rose|fell|"
                    r"won|lost|sold|bought|left|held|paid|spoke|saw|got|ran|became|struck|hit|found|set|put|cut|quit|"
                    r"announced|reported|since)\b", re.I)
-_CLAUSE_END = re.compile(r"[.;!?:]\s|\n")
+# a clause ends at ; : ! ? or a newline, or at a full stop that does not close an abbreviation or an
+# initial ("Daniel P. Davison", "U.S. officials", "9 a.m. Tuesday", "Jan. 2")
+_CLAUSE_END = re.compile(
+    r"[;!?:]\s|\n|(?=\.\s)(?<!\b[A-Za-z])(?<!\.[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|No|Co|vs|Lt|Ft))(?<!\b(?:Mrs|Gen|Gov|Sen|Rep|Col|Inc|"
+    r"Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Sgt))(?<!\b(?:Corp|Capt|Sept|Prof))\.\s")
+
+# after the expression, a coordinated clause ("... on Saturday and were planning to ...") is another's
+_NEXT_CLAUSE = re.compile(r"\b(?:and|but)\b")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -287,8 +298,11 @@ class _Context:
         self.trim: int | None = None  # a handler's corrected start of the span
         self.quarter: tuple[int, int, int] | None = None  # (year, quarter, position) last mentioned
 
-    def tense(self, start: int, end: int) -> str:
-        """"future", "past" or "present" from the cue nearest to the span within its clause."""
+    def tense(self, start: int, end: int, ignore: tuple[str, ...] = ()) -> str:
+        """"future", "past" or "present" from the cue nearest to the span within its clause.
+
+        Cue words in ``ignore`` (lower case) are skipped.
+        """
         text = self.text
         a = max(0, start - 100)
         left = text[a:start]
@@ -296,18 +310,18 @@ class _Context:
         if cut:
             left = left[cut[-1].end():]
         right = text[end:end + 60]
-        c = _CLAUSE_END.search(right)
+        c = _CLAUSE_END.search(right) or _NEXT_CLAUSE.search(right)
         if c:
             right = right[:c.start()]
         best, dist = "present", 10 ** 6
         for rx, name in ((_FUTURE, "future"), (_PAST, "past")):
             for m in rx.finditer(left):
                 d = len(left) - m.end()
-                if d < dist:
+                if d < dist and not (ignore and m[0].lower() in ignore):
                     best, dist = name, d
             for m in rx.finditer(right):
                 d = m.start() + 3  # cues after the expression count slightly less
-                if d < dist:
+                if d < dist and not (ignore and m[0].lower() in ignore):
                     best, dist = name, d
         return best
 
@@ -391,7 +405,9 @@ def _weekday_date(ctx: _Context, wd: int, start: int, end: int, rel: str | None 
         return d + dt.timedelta(days=diff)
     if diff == 0:
         return d
-    if ctx.tense(start, end) == "future":
+    # "Wednesday's ruling" names an event already known: a reported "would" does not move it ahead
+    possessive = ctx.text.startswith("'s", end)
+    if ctx.tense(start, end, ("would",) if possessive else ()) == "future":
         return d + dt.timedelta(days=diff if diff > 0 else diff + 7)
     return d + dt.timedelta(days=diff if diff < 0 else diff - 7)
 
@@ -575,7 +591,12 @@ _h_dmy = _h_mdy
 
 def _h_my(ctx, m, s, e):
     month = MONTHS[m["month"].lower().rstrip(".")]
-    y = _year(m["year"])
+    if m["ry"]:  # "June last year"
+        if ctx.dct is None:
+            return "DATE", f"XXXX-{month:02d}"
+        y = ctx.dct.year + _REL_SIGN[m["ry"].lower()]
+    else:
+        y = _year(m["year"])
     ctx.ref = dt.date(y, month, 1) if ctx.ref is None or (ctx.ref.year, ctx.ref.month) != (y, month) else ctx.ref
     return "DATE", f"{y}-{month:02d}"
 
@@ -680,6 +701,24 @@ def _h_quarter_the(ctx, m, s, e):
     if m["ago"] or t.startswith(("last year", "a year")):
         return "DATE", f"{y - 1}-Q{q}"
     return _q(ctx, y, q, s)
+
+
+def _h_year_quarter(ctx, m, s, e):
+    """"the 1988 quarter": the quarter under discussion, in that year."""
+    y = int(m["year"])
+    if ctx.quarter is not None:
+        return "DATE", f"{y}-Q{ctx.quarter[1]}"
+    if m["unit"].lower() == "quarter" and ctx.dct is not None:
+        return "DATE", f"{y}-Q{_prev_quarter(ctx.dct)[1]}"
+    return "DATE", str(y)
+
+
+def _h_week_of(ctx, m, s, e):
+    """"the week of March 6": the ISO week holding that day."""
+    res = _h_mdy(ctx, m, s, e)
+    if res is None or "X" in res[1]:
+        return None if res is None else ("DATE", "XXXX-WXX")
+    return "DATE", _week(dt.date.fromisoformat(res[1]))
 
 
 def _h_period_rel(ctx, m, s, e):
@@ -866,6 +905,8 @@ def _season(ctx, code: str, rel: str, year: str | None, s: int, e: int):
             y = d.year - 1
     elif rel == "next":
         y = d.year if ti > ci else d.year + 1
+    elif rel == "this" and code != "WI":  # "this summer": the one of the DCT's year
+        pass
     elif rel in ("this", "the", ""):
         tense = ctx.tense(s, e)
         if tense == "past" and ti > ci:
@@ -996,6 +1037,9 @@ def _h_century(ctx, m, s, e):
 
 
 def _h_the_year(ctx, m, s, e):
+    # "for the year ended Sept. 30": a reporting period, a year long, not the calendar year
+    if re.match(r"\s+end(?:ed|ing)\b", ctx.text[e:e + 8]):
+        return "DURATION", "P1Y"
     if ctx.dct is None:
         return "DATE", "XXXX"
     return "DATE", str(ctx.dct.year)
