@@ -25,7 +25,7 @@ report: $(STAMP)
 
 ## test: the whole suite — unit tests, notebook parameter runs, nbval over committed outputs
 test: $(STAMP)
-	$(BIN)/python -m pytest tests notebooks --nbval --nbval-sanitize-with notebooks/nbval_sanitize.cfg -p no:cacheprovider
+	$(BIN)/python -m pytest tests notebooks --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval_sanitize.cfg -p no:cacheprovider
 
 ## notebooks: re-execute the notebooks in place so their committed outputs match the code
 notebooks: $(STAMP)

@@ -1,0 +1,5 @@
+import sys
+
+from newslab.report.cli import main
+
+sys.exit(main())
