@@ -1,26 +1,21 @@
 """Tokenization speed: newslab vs NLTK (Punkt + NLTKWordTokenizer), spaCy's blank English
 tokenizer, and the floor of one bare ``re.finditer`` pass — on the same real texts, in one run.
 
-    NEWSLAB_DATA=../shared/data python benchmarks/tokenize.py [FOLDER]
+    NEWSLAB_DATA=../shared/data python benchmarks/tokenization.py [FOLDER]
 
 Prints MB/s and tokens/s for each, and newslab's ratios against spaCy and the bare regex.
 Peak RSS while streaming 1× and 4× the corpus article by article shows memory stays flat.
 """
 from __future__ import annotations
 
-import os
+import re
+import subprocess
 import sys
 
-# This file's name shadows the standard library's ``tokenize``: keep its folder last on sys.path.
-_HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _HERE] + [_HERE]
+from _common import best_of, peak_rss_mb, polnear_texts
 
-import re  # noqa: E402
-import subprocess  # noqa: E402
-
-import newslab as nl  # noqa: E402
-from _common import best_of, peak_rss_mb, polnear_texts  # noqa: E402
-from newslab.text import sentence_spans, token_spans, word_spans  # noqa: E402
+import newslab as nl
+from newslab.text import sentence_spans, token_spans, word_spans
 
 
 def main() -> None:
