@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "000_0c9859ee3d48e6bf.txt"
+from support import ROOT, SEED, require  # noqa: F401  (re-exported for older imports)
 
 
 @pytest.fixture(scope="session")
@@ -29,10 +28,3 @@ def data_dir() -> Path:
         pytest.fail(f"NEWSLAB_DATA={value!r} is set but is not a folder")
     return path
 
-
-def require(data_dir: Path, *parts: str) -> Path:
-    """A path under the data folder, failing loudly when it is missing."""
-    path = data_dir.joinpath(*parts)
-    if not path.exists():
-        pytest.fail(f"NEWSLAB_DATA is set but {path} is missing")
-    return path

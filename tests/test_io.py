@@ -9,7 +9,7 @@ import pytest
 import newslab as nl
 from newslab.io import ArticleError
 
-from conftest import require
+from support import require
 
 
 def write(path, data: bytes):

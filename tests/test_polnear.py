@@ -1,7 +1,7 @@
 """PolNeAR reader and scorer: hand-built examples, then the dev split when NEWSLAB_DATA is set."""
 from __future__ import annotations
 
-from conftest import require
+from support import require
 from newslab.evaluate.polnear import (Attribution, evaluate, parse_ann, quote_kind, read_polnear, score,
                                       speech_verb_baseline)
 

@@ -139,7 +139,7 @@ def test_works_with_empty_nltk_data_and_no_network(tmp_path):
 import hashlib  # noqa: E402
 import json  # noqa: E402
 
-from conftest import ROOT, require  # noqa: E402
+from support import ROOT, require  # noqa: E402
 
 REFERENCE = json.loads((ROOT / "tests" / "fixtures" / "sentence_boundaries.json").read_text())
 

@@ -6,7 +6,7 @@ import re
 import pandas as pd
 import pytest
 
-from conftest import require
+from support import require
 from newslab.evaluate.timeml import (anchoring_accuracy, parse_timeml, read_timeml_dir, score_timeml,
                                      to_timeml)
 from newslab.cli import main
