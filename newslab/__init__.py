@@ -18,8 +18,8 @@ from newslab.evaluate.timeml import read_timeml, read_timeml_dir, score_timeml, 
 from newslab.attribution import actor_table, actors, attributions
 
 # --- stance ---
-from newslab.stance import (discourse_network, matrix_pivot, score_target, stance, stance_matrix,
-                            target_polarity, write_network)
+from newslab.stance import (TargetPolarityModel, discourse_network, matrix_pivot, score_target, stance,
+                            stance_matrix, target_polarity, write_network)
 from newslab.evaluate.newsmtsc import read_newsmtsc
 
 # --- report ---

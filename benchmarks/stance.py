@@ -1,0 +1,96 @@
+"""Stance speed: the whole analysis per article and target_polarity per target, against VADER, one run.
+
+    NEWSLAB_DATA=../shared/data python benchmarks/stance.py [FOLDER]
+
+FOLDER defaults to $NEWSLAB_DATA/polnear (every .txt under it). Prints, on one core in one
+process (rates from the process's CPU time, so they hold on a shared machine; wall time beside):
+
+- articles/s for ``newslab.stance`` (actors + attributions + stance), goal >= 100 articles/s, beside
+  vaderSentiment's sentence-level ``SentimentIntensityAnalyzer`` run over every sentence of the
+  same articles (the named peer);
+- targets/s for ``newslab.target_polarity`` over every target mention the analysis found, goal
+  >= 5,000 targets/s, beside VADER's ``polarity_scores`` on each target's sentence.
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+# ``benchmarks/tokenize.py`` shadows the standard library's ``tokenize``: keep this folder last on sys.path.
+_HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _HERE] + [_HERE]
+
+import time  # noqa: E402
+
+from _common import polnear_texts  # noqa: E402
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # noqa: E402
+
+from newslab.stance import stance, target_polarity  # noqa: E402
+from newslab.text import sentence_spans  # noqa: E402
+
+
+def best_of(fn, repeat: int = 2) -> float:
+    """Best CPU time of ``repeat`` runs (seconds): this process's own time, so figures hold on a
+    shared machine; wall time is printed beside it."""
+    times, walls = [], []
+    for _ in range(repeat):
+        t, w = time.process_time(), time.perf_counter()
+        fn()
+        times.append(time.process_time() - t)
+        walls.append(time.perf_counter() - w)
+    print(f"  ({fn.__name__}: best CPU {min(times):.2f} s, wall {min(walls):.2f} s)")
+    return min(times)
+
+
+def main() -> None:
+    texts = polnear_texts(sys.argv[1] if len(sys.argv) > 1 else None)
+    words = sum(len(t.split()) for t in texts)
+    print(f"corpus: {len(texts)} articles, {words / len(texts):.0f} words per article")
+    vader = SentimentIntensityAnalyzer()
+    sentences = [[t[s:e] for s, e, _ in sentence_spans(t)] for t in texts]
+
+    def ours():
+        for t in texts:
+            stance(t)
+
+    def peer():
+        for sents in sentences:
+            for s in sents:
+                vader.polarity_scores(s)
+
+    seconds = best_of(ours, repeat=2)
+    peer_seconds = best_of(peer, repeat=2)
+    rate, peer_rate = len(texts) / seconds, len(texts) / peer_seconds
+    print(f"newslab stance (actors + attributions + stance): {rate:8.1f} articles/s  (goal >= 100)")
+    print(f"VADER sentence scores over the same articles:    {peer_rate:8.1f} articles/s")
+    print(f"ratio newslab / VADER:                           {rate / peer_rate:8.2f}")
+
+    # one target per row of the stance tables, scored within its sentence
+    targets = []
+    for t in texts:
+        spans = sentence_spans(t)
+        df = stance(t)
+        for start, end, sid in zip(df["mention_start"], df["mention_end"], df["sentence_id"]):
+            s, e, _ = spans[int(sid)]
+            targets.append((t[s:e], int(start) - s, int(end) - s))
+    targets = [x for x in targets if 0 <= x[1] < x[2] <= len(x[0])]
+
+    def polarity():
+        for sentence, s, e in targets:
+            target_polarity(sentence, s, e)
+
+    def peer_polarity():
+        for sentence, _, _ in targets:
+            vader.polarity_scores(sentence)
+
+    seconds = best_of(polarity, repeat=2)
+    peer_seconds = best_of(peer_polarity, repeat=2)
+    rate, peer_rate = len(targets) / seconds, len(targets) / peer_seconds
+    print(f"targets: {len(targets)}")
+    print(f"newslab target_polarity:       {rate:10.0f} targets/s  (goal >= 5,000)")
+    print(f"VADER polarity_scores:         {peer_rate:10.0f} targets/s")
+    print(f"ratio newslab / VADER:         {rate / peer_rate:10.2f}")
+
+
+if __name__ == "__main__":
+    main()

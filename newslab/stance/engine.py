@@ -1,0 +1,272 @@
+"""Stance of speakers toward targets in one article.
+
+For every target mention — an actor from :func:`newslab.actors` or an issue term (sanctions,
+diplomacy, NATO membership, ... see ``data/issues.tsv``) — :func:`stance` finds who speaks about
+it: the speaker of the innermost attribution (:func:`newslab.attributions`) whose content holds
+the mention, otherwise the outlet's own narrative voice (:data:`NARRATOR`). The polarity toward the
+target is scored by :func:`newslab.stance.polarity.score_target` inside that speaker's words only
+(the attribution's content, or the sentence for the narrator), so "Blinken said ... a swift and
+tough response if Russia commits aggression" is Blinken's stance, negative toward Russia.
+
+Columns (``STANCE_SCHEMA``): ``speaker, target, polarity, score, start, end, attribution_id`` and the
+evidence — ``target_kind`` (actor/issue), ``mention``, ``mention_start``, ``mention_end``,
+``sentence_id``, ``cues`` (the scored words with their signed contributions), ``evidence`` (the
+text of ``start:end``). ``start``/``end`` locate the evidence: the scored clause.
+
+>>> df = stance("John Smith suffered a humiliating defeat in Ohio.", issues={})
+>>> df[["speaker", "polarity"]].values.tolist()
+[['(narrator)', 'negative']]
+
+See Also: :func:`newslab.stance.network.stance_matrix`, :func:`newslab.stance.network.discourse_network`.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Mapping
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+import pandas as pd
+
+from newslab.stance.polarity import DEFAULT, Params, prepare, score_target
+from newslab.tables import frame
+
+#: The speaker value of the outlet's own narrative voice.
+NARRATOR = "(narrator)"
+#: The speaker value of an attribution whose source names no known actor.
+UNKNOWN = "(unknown source)"
+
+STANCE_SCHEMA = {
+    "speaker": "string",
+    "target": "string",
+    "polarity": "string",
+    "score": "float64",
+    "start": "int64",
+    "end": "int64",
+    "attribution_id": "Int64",
+    "target_kind": "string",
+    "mention": "string",
+    "mention_start": "int64",
+    "mention_end": "int64",
+    "sentence_id": "int64",
+    "cues": "string",
+    "evidence": "string",
+}
+
+
+@lru_cache(maxsize=1)
+def default_issues() -> dict[str, tuple[str, ...]]:
+    """The bundled issue terms: canonical issue -> surface forms."""
+    text = (resources.files("newslab.stance") / "data" / "issues.tsv").read_text(encoding="utf-8")
+    out: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        issue, forms = line.split("\t")[:2]
+        out[issue] = tuple(f.strip() for f in forms.split("|") if f.strip())
+    return out
+
+
+def _issue_pattern(issues: Mapping[str, object]) -> tuple[re.Pattern | None, dict[str, str]]:
+    forms: dict[str, str] = {}
+    for issue, surface in issues.items():
+        if isinstance(surface, str):
+            surface = [surface]
+        for form in list(surface) or [issue]:
+            forms.setdefault(form.lower(), issue)
+    if not forms:
+        return None, forms
+    alternatives = sorted(forms, key=lambda f: (-len(f), f))  # longest first
+    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in alternatives)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE), forms
+
+
+def normalize_issues(issues: Mapping[str, object] | list | tuple | str | None) -> dict[str, tuple[str, ...]]:
+    """Issue terms from a mapping (issue -> forms), a list of terms or a comma-separated string."""
+    if issues is None:
+        return default_issues()
+    if isinstance(issues, str):
+        issues = [t.strip() for t in issues.split(",") if t.strip()]
+    if isinstance(issues, (list, tuple)):
+        return {t: (t,) for t in issues}
+    return {k: tuple([v] if isinstance(v, str) else v) for k, v in issues.items()}
+
+
+@lru_cache(maxsize=1)
+def _reaction_lexicon() -> dict[str, float]:
+    text = (resources.files("newslab.stance") / "data" / "reactions.tsv").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, value = line.split("\t")[:2]
+            out[word] = float(value)
+    return out
+
+
+_REACTION = re.compile(
+    r"\b(?:drew|draws|drawn|drawing|prompted|prompts|sparked|sparks|provoked|provokes|triggered|triggers"
+    r"|earned|earns|met\s+with|meets\s+with)\s+(?:(?:a|an|the)\s+)?((?:[\w-]+,?\s+){0,3}?)"
+    r"(response|responses|reaction|reactions|reply|criticism|rebukes?|backlash|condemnation|outrage|anger"
+    r"|protests?|scorn|ridicule|derision|praise|applause|support|welcome|plaudits)\s+(?:from|by|among)\s+",
+    re.IGNORECASE,
+)
+
+
+def _reactions(text, mentions, lo, hi):
+    """Rows ``(reactor, target, score, target mention, cue span)`` for "X's ... drew a sharp response from Y"."""
+    lexicon = _reaction_lexicon()
+    out = []
+    for m in _REACTION.finditer(text, lo, hi):
+        after = [mm for mm in mentions if m.end() <= mm[0] < min(hi, m.end() + 80)]
+        before = [mm for mm in mentions if lo <= mm[0] and mm[1] <= m.start()]
+        if not after or not before:
+            continue
+        words = re.findall(r"[\w-]+", m.group(1).lower()) + [m.group(2).lower()]
+        score = sum(lexicon.get(w, 0.0) for w in words)
+        if score:
+            out.append((after[0][2], before[-1], score, m.start(), m.end()))
+    return out
+
+
+def _actor_mentions(text: str):
+    """Actor mentions ``(start, end, name, kind)`` and attribution rows (or none without the module)."""
+    try:
+        from newslab.attribution import attributions
+        from newslab.attribution.actors import index
+    except ImportError:  # attribution concern not installed: narrator only
+        return [], []
+    idx = index(text)
+    mentions = [(m.start, m.end, idx.actors[m.actor].name, "actor") for m in idx.mentions
+                if not (idx.actors[m.actor].kind == "country" and _is_location(text, m.start, m.end))]
+    att = attributions(text, actors_index=idx)
+    rows = list(zip(att["attribution_id"], att["speaker"], att["cue_class"],
+                    att["source_start"], att["source_end"], att["content_start"], att["content_end"]))
+    return mentions, rows
+
+
+_LOCATION_BEFORE = re.compile(
+    r"\b(?:in|into|across|along|near|inside|within|throughout|around|border\s+with|borders\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE)
+_LOCATION_AFTER = re.compile(
+    r"^['’]s\s+(?:\w+\s+)?(?:border|borders|flank|region|territory|capital|soil|airspace|coast)\b", re.IGNORECASE)
+
+
+def _is_location(text: str, start: int, end: int) -> bool:
+    """A country named as a place ("troops in Ukraine", "Ukraine's eastern flank"), not as an actor."""
+    return bool(_LOCATION_BEFORE.search(text, max(0, start - 20), start)
+                or _LOCATION_AFTER.match(text[end:end + 40]))
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    try:
+        from newslab.text import sentence_spans
+        return [(s, e) for s, e, _ in sentence_spans(text)]
+    except ImportError:
+        return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+
+
+def stance(text: str, *, issues: Mapping[str, object] | list | str | None = None,
+           include_neutral: bool = True, params: Params = DEFAULT) -> pd.DataFrame:
+    """Speaker × target polarity rows for ``text`` (see the module docstring for the columns).
+
+    ``issues``: issue terms to track besides the actors — a mapping issue -> surface forms, a
+    list of terms, a comma-separated string, ``{}`` for none; default the bundled list.
+    ``include_neutral=False`` keeps only negative and positive rows.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"stance() expects the article text as str, got {type(text).__name__}")
+    mentions, atts = _actor_mentions(text)
+    pattern, forms = _issue_pattern(normalize_issues(issues))
+    targets = list(mentions)
+    if pattern is not None:
+        taken = [(s, e) for s, e, _, _ in mentions]
+        for m in pattern.finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                key = re.sub(r"\s+", " ", m.group().lower())
+                targets.append((m.start(), m.end(), forms[key], "issue"))
+    targets.sort()
+    sentences = _sentence_spans(text)
+    sources = {}
+    for a in atts:
+        if not pd.isna(a[3]):
+            sources.setdefault(int(a[3]), []).append(int(a[4]))
+    source_starts = sorted(sources)
+
+    rows = []
+    si = 0
+    contexts: dict[tuple[int, int], object] = {}
+    for start, end, name, kind in targets:
+        while si + 1 < len(sentences) and sentences[si][1] <= start:
+            si += 1
+        s_start, s_end = sentences[si] if sentences else (0, len(text))
+        if kind == "actor" and _inside_source(source_starts, sources, start, end):
+            continue  # the mention is the source of an attribution: a speaker, not a target
+        att = _attribution_for(atts, start, end)
+        if att is None:
+            speaker, att_id = NARRATOR, pd.NA
+            lo, hi = s_start, s_end
+        else:
+            att_id, who = int(att[0]), att[1]
+            speaker = who if isinstance(who, str) and who else UNKNOWN
+            lo, hi = int(att[5]), int(att[6])
+        if speaker == name:
+            continue  # self-reference inside one's own words
+        span = (min(lo, start), max(hi, end))
+        if span not in contexts:
+            contexts[span] = prepare(text, *span)
+        result = score_target(text, start, end, params=params, prepared=contexts[span])
+        if not include_neutral and result.label == "neutral":
+            continue
+        cues = "; ".join(f"{e.word} {e.value:+.2f}" for e in result.evidence)
+        rows.append((speaker, name, result.label, result.score, lo, hi, att_id, kind,
+                     text[start:end], start, end, si, cues, text[lo:hi]))
+    for s_id, (lo, hi) in enumerate(sentences):  # reactions: "X's comment drew a sharp response from Y"
+        for reactor, (start, end, name, _), value, c0, c1 in _reactions(text, mentions, lo, hi):
+            if reactor == name:
+                continue
+            label = "negative" if value < 0 else "positive"
+            if include_neutral or label != "neutral":
+                rows.append((reactor, name, label, float(value), lo, hi, pd.NA, "actor", text[start:end],
+                             start, end, s_id, f"reaction: {text[c0:c1].strip()}", text[lo:hi]))
+    rows.sort(key=lambda r: (r[4], r[9], r[1]))
+    return _frame(rows, STANCE_SCHEMA)
+
+
+def _frame(rows: list[tuple], schema: dict[str, str]) -> pd.DataFrame:
+    """Same table as :func:`newslab.tables.frame` (columns, dtypes), built column-wise: ~4x faster."""
+    if not rows:
+        return frame(rows, schema)
+    data = {}
+    for i, (column, dtype) in enumerate(schema.items()):
+        values = [r[i] for r in rows]
+        if dtype in ("string", "Int64", "boolean"):
+            data[column] = pd.array(values, dtype=dtype)
+        else:
+            data[column] = np.array(values, dtype=dtype)
+    return pd.DataFrame(data, columns=list(schema))
+
+
+def _inside_source(starts: list[int], sources: dict[int, list[int]], start: int, end: int) -> bool:
+    k = bisect_right(starts, start)
+    while k > 0:
+        k -= 1
+        if any(end <= e for e in sources[starts[k]]):
+            return True
+        if start - starts[k] > 400:  # sources are short phrases
+            return False
+    return False
+
+
+def _attribution_for(atts, start: int, end: int):
+    """The innermost attribution holding ``start:end``: speech with a known speaker first."""
+    holding = [a for a in atts if int(a[5]) <= start and end <= int(a[6])]
+    if not holding:
+        return None
+
+    def rank(a):
+        known = isinstance(a[1], str) and bool(a[1])
+        return (not known, a[2] not in ("speech", "quote"), int(a[6]) - int(a[5]), int(a[0]))
+
+    return min(holding, key=rank)

@@ -1,0 +1,233 @@
+"""Target polarity, the stance table, the stance matrix and the discourse network.
+
+Facts about the seed were checked by hand against the text.
+"""
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+import pytest
+
+import newslab as nl
+from newslab.stance import NARRATOR, STANCE_SCHEMA, score_target, target_polarity
+from newslab.stance.network import MATRIX_SCHEMA
+
+
+def _span(text, mention, occurrence=0):
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(mention, start + 1)
+    return start, start + len(mention)
+
+
+def _polarity(text, mention, occurrence=0):
+    return target_polarity(text, *_span(text, mention, occurrence))
+
+
+# --- target_polarity -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,mention,expected", [
+    ("Critics blasted Smith for the failed plan.", "Smith", "negative"),
+    ("Voters praised Smith for her leadership.", "Smith", "positive"),
+    ("Smith arrived in Geneva on Friday.", "Smith", "neutral"),
+    ("The senator accused Smith of lying to Congress.", "Smith", "negative"),
+    ("The crowd cheered as Smith won a landslide victory.", "Smith", "positive"),
+    ("Smith was charged with fraud and bribery.", "Smith", "negative"),
+])
+def test_polarity_simple_cases(text, mention, expected):
+    assert _polarity(text, mention) == expected
+
+
+def test_negation_flips():
+    assert _polarity("Voters praised Smith.", "Smith") == "positive"
+    assert _polarity("Voters did not praise Smith.", "Smith") != "positive"
+
+
+def test_threat_is_negative_toward_the_one_threatened():
+    text = "The US is committed to a swift and tough response if Russia commits aggression against Ukraine."
+    assert _polarity(text, "Russia") == "negative"
+    # Ukraine is the one harmed, not criticised
+    assert _polarity(text, "Ukraine") != "negative"
+    result = score_target(text, *_span(text, "Russia"))
+    assert any("threat" in e.reason for e in result.evidence)
+
+
+def test_speakers_own_words_count_weakly():
+    text = '"The plan is a disaster," Smith said.'
+    assert _polarity(text, "Smith") == "neutral"
+    # the same words about the target count
+    assert _polarity("Jones said Smith is a disaster.", "Smith") == "negative"
+
+
+def test_proper_names_are_not_sentiment():
+    assert _polarity("Homeland Security Secretary Smith visited Texas.", "Smith") == "neutral"
+
+
+def test_score_sign_and_evidence_offsets():
+    text = "Critics blasted Smith for the failed plan."
+    result = score_target(text, *_span(text, "Smith"))
+    assert result.score < 0 and result.label == "negative"
+    assert result.evidence, "the evidence is kept"
+    for e in result.evidence:
+        assert text[e.start:e.end] == e.word
+    assert sum(e.value for e in result.evidence) == pytest.approx(result.score, abs=1e-3)
+
+
+def test_bad_span_is_rejected():
+    with pytest.raises(ValueError, match="outside the text"):
+        target_polarity("Smith.", 3, 99)
+
+
+# --- stance ----------------------------------------------------------------------------------
+
+def test_empty_text_gives_typed_empty_table():
+    df = nl.stance("")
+    assert list(df.columns) == list(STANCE_SCHEMA)
+    assert [str(t) for t in df.dtypes] == [str(pd.Series(dtype=d).dtype) for d in STANCE_SCHEMA.values()]
+
+
+def test_narrator_voice():
+    df = nl.stance("John Smith suffered a humiliating defeat in Ohio.", issues={})
+    assert df["speaker"].tolist() == [NARRATOR]
+    assert df["polarity"].tolist() == ["negative"]
+    assert df["attribution_id"].isna().all()
+
+
+def test_attributed_speaker_and_evidence_span():
+    text = "John Smith said Mary Jones was a liar and a fraud."
+    df = nl.stance(text, issues={})
+    row = df[df["target"] == "Mary Jones"].iloc[0]
+    assert row["speaker"] == "John Smith"
+    assert row["polarity"] == "negative" and row["score"] < 0
+    assert not pd.isna(row["attribution_id"])
+    assert text[row["mention_start"]:row["mention_end"]] == "Mary Jones"
+    assert row["start"] <= row["mention_start"] and row["mention_end"] <= row["end"]
+    assert row["evidence"] == text[row["start"]:row["end"]]
+    assert "John Smith" not in set(df["target"])  # the speaker is not his own target
+
+
+def test_custom_issue_terms():
+    text = "The minister said the new tariffs are a disaster for farmers."
+    df = nl.stance(text, issues=["tariffs"])
+    assert df[df["target_kind"] == "issue"]["target"].tolist() == ["tariffs"]
+    assert nl.stance(text, issues={})["target_kind"].eq("issue").sum() == 0
+
+
+@pytest.fixture(scope="module")
+def seed_stance(seed_path):
+    return nl.stance(nl.load_article(seed_path).text)
+
+
+def test_seed_blinken_threat_against_russia(seed_stance, seed_path):
+    # "Blinken said the US is committed ... to a united, swift and tough response if Russia commits
+    # aggression against Ukraine."
+    text = nl.load_article(seed_path).text
+    at = text.index("if Russia commits aggression") + 3
+    row = seed_stance[seed_stance["mention_start"] == at].iloc[0]
+    assert (row["speaker"], row["target"], row["polarity"]) == ("Antony Blinken", "Russia", "negative")
+
+
+def test_seed_blinken_vow_against_russia(seed_stance, seed_path):
+    # "Blinken vowed ... would inflict swift and massive costs on Russia if it invaded Ukraine"
+    text = nl.load_article(seed_path).text
+    at = text.index("costs on Russia") + len("costs on ")
+    row = seed_stance[seed_stance["mention_start"] == at].iloc[0]
+    assert (row["speaker"], row["polarity"]) == ("Antony Blinken", "negative")
+
+
+def test_seed_zelenskiy_responds_to_biden(seed_stance):
+    # "Bidens's comment on a small incursion drew a sharp response from ... Zelenskiy"
+    rows = seed_stance[(seed_stance["speaker"] == "Volodymyr Zelenskiy") & (seed_stance["target"] == "Joe Biden")]
+    assert rows["polarity"].tolist() == ["negative"]
+
+
+def test_seed_blinken_for_diplomacy(seed_stance, seed_path):
+    # "the US is committed to the path of diplomacy and dialogue"
+    text = nl.load_article(seed_path).text
+    at = text.index("path of diplomacy") + len("path of ")
+    row = seed_stance[seed_stance["mention_start"] == at].iloc[0]
+    assert (row["speaker"], row["target"], row["polarity"]) == ("Antony Blinken", "diplomacy", "positive")
+
+
+def test_seed_is_deterministic(seed_stance, seed_path):
+    again = nl.stance(nl.load_article(seed_path).text)
+    pd.testing.assert_frame_equal(seed_stance, again)
+
+
+# --- aggregates --------------------------------------------------------------------------------
+
+def _table():
+    rows = [
+        ("A", "X", "negative", -1.0, 0, 5, pd.NA, "actor", "X", 0, 1, 0, "", ""),
+        ("A", "X", "negative", -2.0, 0, 5, pd.NA, "actor", "X", 2, 3, 0, "", ""),
+        ("A", "X", "positive", 1.5, 6, 9, pd.NA, "actor", "X", 6, 7, 1, "", ""),
+        ("A", "Y", "neutral", 0.0, 6, 9, pd.NA, "issue", "Y", 7, 8, 1, "", ""),
+        ("B", "X", "positive", 3.0, 10, 12, 4, "actor", "X", 10, 11, 2, "", ""),
+    ]
+    return nl.tables.frame(rows, STANCE_SCHEMA)
+
+
+def test_stance_matrix_counts_by_hand():
+    m = nl.stance_matrix(_table())
+    assert list(m.columns) == list(MATRIX_SCHEMA)
+    ax = m[(m["speaker"] == "A") & (m["target"] == "X")].iloc[0]
+    assert (ax["n"], ax["n_negative"], ax["n_positive"]) == (3, 2, 1)
+    assert ax["mean_polarity"] == pytest.approx(-1 / 3, abs=1e-4)
+    assert ax["mean_score"] == pytest.approx((-1.0 - 2.0 + 1.5) / 3, abs=1e-4)
+    assert ax["evidence_ids"] == "0,1,2"
+    assert nl.stance_matrix(_table(), min_evidence=2)[["speaker", "target"]].values.tolist() == [["A", "X"]]
+    assert "Y" not in set(nl.stance_matrix(_table(), include_neutral=False)["target"])
+    pivot = nl.matrix_pivot(m)
+    assert pivot.loc["B", "X"] == 1.0 and pd.isna(pivot.loc["B", "Y"])
+
+
+def test_stance_matrix_empty():
+    m = nl.stance_matrix(nl.stance(""))
+    assert len(m) == 0 and list(m.columns) == list(MATRIX_SCHEMA)
+    with pytest.raises(ValueError, match="missing columns"):
+        nl.stance_matrix(pd.DataFrame({"a": [1]}))
+
+
+def test_network_and_exports(tmp_path):
+    g = nl.discourse_network(_table())
+    assert set(g.nodes) == {"A", "B", "X"}  # neutral-only pair A→Y is left out
+    assert g.nodes["X"]["kind"] == "target" and g.nodes["A"]["kind"] == "speaker"
+    assert g.edges["A", "X"]["sign"] == -1 and g.edges["A", "X"]["weight"] == 3
+    assert g.edges["A", "X"]["signed_weight"] == -1
+    assert g.edges["B", "X"]["sign"] == 1
+    for name in ("net.graphml", "net.gexf"):
+        path = nl.write_network(g, tmp_path / name)
+        back = nx.read_graphml(path) if name.endswith("graphml") else nx.read_gexf(path)
+        assert back.number_of_edges() == 2
+    with pytest.raises(ValueError, match="graphml or .gexf"):
+        nl.write_network(g, tmp_path / "net.csv")
+
+
+def test_seed_network(seed_stance):
+    g = nl.discourse_network(seed_stance)
+    assert g.has_edge("Antony Blinken", "Russia")
+    assert g.edges["Antony Blinken", "Russia"]["sign"] == -1
+    assert g.has_edge("Volodymyr Zelenskiy", "Joe Biden")
+
+
+def test_cli_matrix_and_network(tmp_path, seed_path, capsys):
+    from newslab.cli import main
+
+    out = tmp_path / "seed.graphml"
+    assert main(["stance", str(seed_path), "--matrix", "--network", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert printed.splitlines()[0].startswith("speaker,target,target_kind,n,")
+    assert "Antony Blinken,Russia," in printed
+    assert nx.read_graphml(out).has_edge("Antony Blinken", "Russia")
+
+
+def test_support_and_opposition_cues():
+    assert _polarity("Prosecutors built a case against Smith.", "Smith") == "negative"
+    assert _polarity("The senator is committed to the path of diplomacy.", "diplomacy") == "positive"
+
+
+def test_reaction_gives_the_reactor_a_stance():
+    df = nl.stance("John Smith's remarks drew sharp criticism from Mary Jones.", issues={})
+    rows = df[(df["speaker"] == "Mary Jones") & (df["target"] == "John Smith")]
+    assert rows["polarity"].tolist() == ["negative"]
+    assert rows["cues"].str.startswith("reaction").all()
