@@ -20,9 +20,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 Schema = Mapping[str, str]
+
+_EXTENSION = ("string", "Int64", "boolean")
+_NUMPY = ("int64", "float64", "bool")
+
+
+def _column(values: list, dtype: str):
+    """One column with its dtype, built directly (several times faster than DataFrame.astype)."""
+    if dtype in _EXTENSION:
+        return pd.array(values, dtype=dtype)
+    if dtype in _NUMPY:
+        return np.array(values, dtype=dtype)
+    return pd.Series(values, dtype=object).astype(dtype).array
 
 
 def frame(rows: Iterable[Any], schema: Schema) -> pd.DataFrame:
@@ -33,8 +46,7 @@ def frame(rows: Iterable[Any], schema: Schema) -> pd.DataFrame:
         data = {c: [r.get(c) for r in rows] for c in columns}
     else:
         data = {c: [r[i] for r in rows] for i, c in enumerate(columns)}
-    df = pd.DataFrame(data, columns=columns)
-    return df.astype(dict(schema)) if columns else df
+    return pd.DataFrame({c: _column(data[c], schema[c]) for c in columns}, columns=columns)
 
 
 def empty(schema: Schema) -> pd.DataFrame:

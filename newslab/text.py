@@ -225,9 +225,7 @@ def tokens(text: str) -> pd.DataFrame:
     if not spans:
         return empty(TOKEN_SCHEMA)
     sid, tid, start, end = zip(*spans)
-    df = pd.DataFrame({"sentence_id": sid, "token_id": tid, "start": start, "end": end,
-                       "text": [text[s:e] for s, e in zip(start, end)]})
-    return df.astype(TOKEN_SCHEMA)
+    return frame(zip(sid, tid, start, end, [text[s:e] for s, e in zip(start, end)]), TOKEN_SCHEMA)
 
 
 def punkt_tokenizer():

@@ -27,7 +27,6 @@ from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 
-import numpy as np
 import pandas as pd
 
 from newslab.stance.polarity import DEFAULT, Params, prepare, score_target
@@ -231,21 +230,7 @@ def stance(text: str, *, issues: Mapping[str, object] | list | str | None = None
                 rows.append((reactor, name, label, float(value), lo, hi, pd.NA, "actor", text[start:end],
                              start, end, s_id, f"reaction: {text[c0:c1].strip()}", text[lo:hi]))
     rows.sort(key=lambda r: (r[4], r[9], r[1]))
-    return _frame(rows, STANCE_SCHEMA)
-
-
-def _frame(rows: list[tuple], schema: dict[str, str]) -> pd.DataFrame:
-    """Same table as :func:`newslab.tables.frame` (columns, dtypes), built column-wise: ~4x faster."""
-    if not rows:
-        return frame(rows, schema)
-    data = {}
-    for i, (column, dtype) in enumerate(schema.items()):
-        values = [r[i] for r in rows]
-        if dtype in ("string", "Int64", "boolean"):
-            data[column] = pd.array(values, dtype=dtype)
-        else:
-            data[column] = np.array(values, dtype=dtype)
-    return pd.DataFrame(data, columns=list(schema))
+    return frame(rows, STANCE_SCHEMA)
 
 
 def _inside_source(starts: list[int], sources: dict[int, list[int]], start: int, end: int) -> bool:
