@@ -24,7 +24,9 @@ COMMAND_MODULES = [
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newslab", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="newslab", description="Evidence-linked analysis of news articles: who said what, who stands "
+        "where toward whom, what happened when.")
     parser.add_argument("--version", action="version", version=f"newslab {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
