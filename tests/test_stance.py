@@ -231,3 +231,105 @@ def test_reaction_gives_the_reactor_a_stance():
     rows = df[(df["speaker"] == "Mary Jones") & (df["target"] == "John Smith")]
     assert rows["polarity"].tolist() == ["negative"]
     assert rows["cues"].str.startswith("reaction").all()
+
+
+# --- rules added for the positive class and the seed's wrong cells (hand-checked expectations) ---
+
+@pytest.mark.parametrize("text,mention,expected", [
+    # a shifter reverses the sentiment word it governs and its own valence is dropped
+    ("Obama vowed to defeat the terror group.", "Obama", "positive"),
+    ("Smith worked to ease tensions with the neighbours.", "Smith", "positive"),
+    ("Smith found a solution to the crisis.", "Smith", "positive"),
+    ("Smith tried to undermine the unity of the alliance.", "Smith", "negative"),
+    # the whole object is shifted, and a noun ("the end of") is no shifter
+    ("Smith vowed to end the brutal war.", "Smith", "positive"),
+    ("It was the end of a successful career for Smith.", "Smith", "positive"),
+    # ... or cancels it: testing someone's determination says nothing good about them
+    ("Putin wanted to test the determination of the United States.", "United States", "neutral"),
+])
+def test_polarity_shifters(text, mention, expected):
+    assert _polarity(text, mention) == expected
+
+
+def test_shifter_evidence_names_the_shifter():
+    text = "Smith worked to ease tensions with the neighbours."
+    result = score_target(text, *_span(text, "Smith"))
+    (ev,) = result.evidence
+    assert text[ev.start:ev.end] == "tensions" and "ease" in ev.reason and ev.value > 0
+
+
+def test_contrasted_alternative_does_not_count():
+    text = "Putin has a choice between diplomacy on the one hand and conflict and consequences on the other."
+    assert _polarity(text, "diplomacy") != "negative"
+    # without the contrast the nearby bad words do count
+    assert _polarity("Diplomacy brought conflict and consequences.", "Diplomacy") == "negative"
+
+
+def test_report_about_the_target_is_not_the_targets_own_words():
+    # "Y said X is a liar": X is the one talked about, not the speaker
+    assert _polarity("Jones said Smith is a liar.", "Smith") == "negative"
+    # the inverted report '"...," said X' keeps X as the speaker
+    assert _polarity('"The plan is a disaster," said Smith.', "Smith") == "neutral"
+
+
+def test_negated_stance_cue_flips():
+    assert _polarity("He is running for the workers, not against Smith.", "Smith") == "positive"
+    assert _polarity("He is running against Smith.", "Smith") == "negative"
+
+
+@pytest.mark.parametrize("text,mention,expected", [
+    ("Jones called Smith a bigot.", "Smith", "negative"),
+    ("Smith is a man of impeccable credentials.", "Smith", "positive"),
+    ("Smith's campaign has been plagued by setbacks.", "Smith", "negative"),
+])
+def test_added_news_lexicon(text, mention, expected):
+    assert _polarity(text, mention) == expected
+
+
+def test_seed_choice_between_diplomacy_and_conflict(seed_stance, seed_path):
+    # "Putin has a choice between dialogue and diplomacy on the one hand and conflict and
+    # consequences on the other": Blinken is not against diplomacy
+    text = nl.load_article(seed_path).text
+    lo = text.index("a choice between dialogue")
+    hi = text.index("on the other", lo)
+    rows = seed_stance[(seed_stance["target"] == "diplomacy") & (seed_stance["mention_start"] > lo)
+                       & (seed_stance["mention_start"] < hi)]
+    assert len(rows) == 2
+    assert "negative" not in rows["polarity"].tolist()
+
+
+def test_seed_putin_tests_us_determination(seed_stance, seed_path):
+    # "... wanted to test the determination of the United States and NATO": no praise of them
+    text = nl.load_article(seed_path).text
+    lo = text.index("test the determination")
+    rows = seed_stance[(seed_stance["mention_start"] > lo) & (seed_stance["mention_start"] < lo + 60)]
+    assert set(rows["target"]) == {"United States", "NATO"}
+    assert "positive" not in rows["polarity"].tolist()
+
+
+def test_other_sentence_counts_less():
+    same = "Smith spoke. A disastrous, shameful failure."
+    one = "Smith spoke, a disastrous, shameful failure."
+    assert score_target(same, 0, 5).score > score_target(one, 0, 5).score
+    # an abbreviation's full stop or an initial does not end the sentence; a line break does
+    from newslab.stance.polarity import prepare
+    assert prepare("Critics blasted Mr. Smith and John F. Kennedy.").starts == frozenset()
+    assert prepare("Critics blasted him. Smith left.").starts == frozenset({4})
+    assert prepare("Headline\nSmith left.").starts == frozenset({1})
+
+
+def test_long_target_phrase_carries_its_own_judgement():
+    text = "Officials defended the reckless plan of the governor on Monday."
+    start, end = _span(text, "the reckless plan of the governor")
+    result = score_target(text, start, end)
+    assert result.label == "negative"
+    assert any(e.reason == "inside the target phrase" and text[e.start:e.end] == "reckless" for e in result.evidence)
+    # the same word right before a short target counts as context
+    assert _polarity("The reckless Smith spoke.", "Smith") == "negative"
+
+
+def test_said_then_a_clause_is_about_the_target():
+    # "Y, a critic, said X had lied": X is the subject of the report, not its source
+    assert _polarity("Jones, a critic, said Smith had lied and cheated.", "Smith") == "negative"
+    # "..., said X, who ..." keeps X as the source
+    assert _polarity('"The plan is a disaster," said Smith, who leads the group.', "Smith") == "neutral"
