@@ -82,3 +82,100 @@ def test_offsets_and_schema(seed):
     assert list(empty.columns) == list(SCHEMA) and len(empty) == 0
     assert str(empty.source_start.dtype) == "Int64"
     assert set(df.kind) <= {"direct", "mixed", "indirect"}
+
+
+# ---------------------------------------------------------------- PolNeAR-shaped rules (hand-written sentences)
+
+def _rows(text):
+    df = nl.attributions(text)
+    return [(r.source_text, r.cue_text, r.content_text) for r in df.itertuples()]
+
+
+def test_adjunct_between_cue_and_that_is_not_content():
+    assert _rows("The company said in a statement that it would appeal the ruling.") == [
+        ("The company", "said", "that it would appeal the ruling")]
+    assert _rows("Clinton said on Monday that the plan was dead.") == [("Clinton", "said", "that the plan was dead")]
+
+
+def test_participle_cue_takes_the_previous_source_and_cuts_the_first_content():
+    rows = _rows("Trump said he would win the state, adding that the polls were wrong.")
+    assert rows == [("Trump", "said", "he would win the state"),
+                    ("Trump", "adding", "that the polls were wrong")]
+
+
+def test_relative_pronoun_is_the_source_and_the_antecedent_the_speaker():
+    df = nl.attributions("“Donald Trump is a dictator in the making,” said Glenn Beck, who said there were "
+                         "“too many disturbing things.”")
+    assert df.source_text.tolist() == ["Glenn Beck", "who"]
+    assert df.speaker.tolist() == ["Glenn Beck", "Glenn Beck"]
+    assert df.content_text.tolist()[1] == "there were “too many disturbing things.”"
+
+
+def test_addressee_of_told_is_not_the_source():
+    rows = _rows("“Of the three, I like John Kasich the best,” Dick Dever, a delegate from North Dakota, "
+                 "told POLITICO.")
+    assert rows == [("Dick Dever", "told", "“Of the three, I like John Kasich the best,”")]
+
+
+def test_quotation_continuing_after_the_source_joins_the_content():
+    text = ("“Trump needs to quiet the crowd,” said Bruce Haynes, a GOP strategist. "
+            "“Ryan needs a unified party.”")
+    df = nl.attributions(text)
+    assert len(df) == 1 and df.source_text[0] == "Bruce Haynes"
+    assert df.content_start[0] == 0 and df.content_end[0] == len(text)
+
+
+def test_doubled_apostrophe_quotes():
+    text = "He left. ''We feel like democracy has been stolen,'' said Laura Smith, a voter."
+    assert _rows(text) == [("Laura Smith", "said", "''We feel like democracy has been stolen,''")]
+
+
+def test_plural_subject_present_tense_and_headline_colon():
+    assert _rows("Polls show Clinton up by 10 points in New York.") == [
+        ("Polls", "show", "Clinton up by 10 points in New York")]
+    assert _rows("Mark Cuban: A businessman can run this country") == [
+        ("Mark Cuban", ":", "A businessman can run this country")]
+
+
+def test_seems_has_no_source_and_like_is_no_cue():
+    df = nl.attributions("Mr. Putin seemed to be most concerned with the economy.")
+    assert df.cue_text.tolist() == ["seemed"] and df.source_start.isna().all()
+    assert len(nl.attributions("Voters like him more than the others.")) == 0
+
+
+def test_nested_beliefs_are_left_out_unless_asked_for():
+    text = "Psaki said Biden knows that the Russians have an extensive book of aggression."
+    assert nl.attributions(text).cue_text.tolist() == ["said"]
+    assert nl.attributions(text, nested=True).cue_text.tolist() == ["said", "knows"]
+
+
+def test_passive_with_by_agent_and_gerund_after_by():
+    assert _rows("Scully's involvement was first reported by the New York Times.") == [
+        ("the New York Times", "reported", "Scully's involvement")]
+    assert _rows("Donald Trump ended the rally by saying he is ready to go to work.") == [
+        ("Donald Trump", "saying", "he is ready to go to work")]
+
+
+def test_content_boundaries_second_clause_aside_and_complement():
+    assert _rows("Some 120 members said they wanted to endorse Sanders, while 95 members said they backed Clinton.") == [
+        ("Some 120 members", "said", "they wanted to endorse Sanders"), ("95 members", "said", "they backed Clinton")]
+    assert _rows("He said her server — there were several — was never hacked.") == [
+        ("He", "said", "her server — there were several — was never hacked")]
+    assert _rows("Carson described himself as a pro-life Catholic.") == [
+        ("Carson", "described", "himself as a pro-life Catholic")]
+
+
+def test_in_a_poll_is_an_evidence_attribution():
+    df = nl.attributions("In the most recent YouGov/Economist survey, 71 percent of Sanders supporters approved of Obama.")
+    assert df[["source_text", "cue_text", "content_text", "cue_class"]].values.tolist() == [
+        ["the most recent YouGov/Economist survey", "In", "71 percent of Sanders supporters approved of Obama",
+         "evidence"]]
+    assert len(nl.attributions("He lives in the house near the station.")) == 0
+
+
+def test_introductory_phrase_is_not_content_and_short_answers_count():
+    assert _rows("Asked if he was ever bullied, the Republican presidential candidate said no.") == [
+        ("", "Asked", "if he was ever bullied"), ("the Republican presidential candidate", "said", "no")]
+    assert _rows("Last month, 26 percent said the same.") == [("26 percent", "said", "the same")]
+    assert _rows("Michael Dell said last week in Tel Aviv, “Israel is the center of the digital future.”") == [
+        ("Michael Dell", "said", "“Israel is the center of the digital future.”")]

@@ -94,5 +94,5 @@ def test_dev_figures_beat_the_speech_verb_reference(data_dir):
     docs = read_polnear(folder)
     reference = score([d.attributions for d in docs], [speech_verb_baseline(d.text) for d in docs])
     assert figures["attribution_f1"] > reference["attribution_f1"] + 0.1
-    assert figures["attribution_f1"] > 0.45 and figures["content_f1_03"] > 0.55
+    assert figures["attribution_f1"] > 0.60 and figures["content_f1_03"] > 0.66  # dev: 0.647, 0.714
     assert set(errors.error) <= {"missed", "spurious", "wrong source"}

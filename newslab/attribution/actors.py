@@ -86,6 +86,8 @@ class ActorIndex:
     text: str
     actors: list[Actor]
     mentions: list[Mention]
+    #: the text's words as (start, end, word), shared with attribution so the text is tokenised once
+    words: list[tuple[int, int, str]] = field(default_factory=list, repr=False)
 
     def actor_at(self, start: int, end: int) -> Actor | None:
         """The actor of the last mention inside [start, end) — the head of a source phrase."""
@@ -178,7 +180,7 @@ def index(text: str) -> ActorIndex:
         i = j
     _resolve(actors, mentions, titles, places, text)
     mentions = [m for m in mentions if m.actor >= 0]
-    return ActorIndex(text, actors, mentions)
+    return ActorIndex(text, actors, mentions, words)
 
 
 def _description(words, i, titles, places) -> int:

@@ -37,6 +37,12 @@ def _inflect(lemma: str) -> list[str]:
     return [lemma, past, past, ing, third]
 
 
+def inflections(lemma: str) -> list[str]:
+    """The cue list's forms of ``lemma`` (irregular ones from ``data/cues.tsv``), else regular ones."""
+    forms = [f for f, (_, lem, _) in cue_forms().items() if lem == lemma]
+    return forms or _inflect(lemma)
+
+
 @lru_cache(maxsize=None)
 def cue_forms() -> dict[str, tuple[str, str, str]]:
     """Lower-case verb form -> (class, lemma, form) with form in base/past/ing/third."""
@@ -48,6 +54,18 @@ def cue_forms() -> dict[str, tuple[str, str, str]]:
         for form, label in zip(forms, ("base", "past", "past", "ing", "third"), strict=True):
             out.setdefault(form, (cls, words[0], label))
     return out
+
+
+@lru_cache(maxsize=None)
+def weak_cue_forms() -> frozenset[str]:
+    """Cue word forms too rarely used as attribution cues to count on their own (``data/weak_cue_forms.txt``)."""
+    return frozenset(r[0] for r in _rows("weak_cue_forms.txt"))
+
+
+@lru_cache(maxsize=None)
+def noun_cues() -> dict[str, str]:
+    """Reporting noun -> class ("accusation" -> speech, "decision" -> belief), from ``data/noun_cues.tsv``."""
+    return {noun: cls for cls, noun in _rows("noun_cues.tsv")}
 
 
 @lru_cache(maxsize=None)
@@ -127,7 +145,9 @@ yes no oh well ok
 #: One word of running text (letters, digits, inner apostrophes, dots and hyphens) or one punctuation mark.
 WORD = re.compile(
     r"(?:[A-Za-z](?:\.[A-Za-z])+\.?"  # U.S., U.N.
-    r"|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Jr|Sr|St|Inc|Corp|Co|Ltd|Lt|Col|Sgt|Capt|Prof|Rev|Mt|Ft)\.(?=\s)"
+    r"|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Jr|Sr|St|Inc|Corp|Co|Ltd|Lt|Col|Sgt|Capt|Prof|Rev|Mt|Ft"
+    r"|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec"  # months: "since Jan. 7"
+    r"|Ariz|Calif|Colo|Conn|Fla|Ill|Mass|Mich|Minn|Nev|Okla|Penn|Tenn|Wash|Wis)\.(?=\s)"  # US states (AP style)
     r"|[A-Z]\.(?=\s[A-Z])"  # an initial: George W. Bush
     r"|[A-Za-z0-9]\w*(?:[’'\-&]\w+)*)"
     r"|[^\w\s]",
