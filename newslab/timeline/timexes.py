@@ -15,8 +15,11 @@ How values are resolved:
 - without a DCT, what needs one gets an underspecified value (``XXXX-WXX-4``), never a
   guessed year.
 
-The grammar is one compiled alternation (longest, most specific rules first) over word lists
-shipped in ``newslab/timeline/data``.
+The grammar is one alternation (longest, most specific rules first) over word lists shipped
+in ``newslab/timeline/data``. For speed it is only tried near trigger words, found by one
+regex pass over the text, and at each position only the rules whose possible first
+characters (derived from their patterns) fit the text are tried, in the same order, so the
+result is that of the full alternation.
 
 >>> t = timexes("Blinken vowed on Thursday to act, two years ago.", dct="2022-01-21")
 >>> t[["text", "type", "value"]].values.tolist()
@@ -63,8 +66,23 @@ _UNITS_WORDS = ["a", "an", "one", "two", "three", "four", "five", "six", "seven"
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 
+def _trie(words) -> str:
+    """An alternation of ``words`` factored by common prefixes, longer words first (as an
+    alternation sorted longest first): sre tries alternatives one by one, a trie rejects a
+    position after a character test or two."""
+    words = sorted(set(words))
+    if "" in words:
+        rest = _trie([w for w in words if w])
+        return f"(?:{rest})?" if rest else ""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    alts = [re.escape(c) + _trie(tails) for c, tails in groups.items()]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
 def _alt(words) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return _trie(words)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -187,13 +205,17 @@ COMBINED = re.compile(
 RULE_RE = {n: re.compile(p, _FLAGS) for n, p in RULES}
 
 # tense cues for weekday/month resolution
-_FUTURE = re.compile(r"(?:\b(?:will|shall|going\s+to|plan(?:s|ned|ning)?\s+to|expect(?:s|ed)?\s+to|"
+_FUTURE = re.compile(r"(?:\b(?=\w)(?:will|shall|going\s+to|plan(?:s|ned|ning)?\s+to|expect(?:s|ed)?\s+to|"
                      r"(?<!previously\s)scheduled|(?<!been\s)due\s+to|is\s+to|are\s+to|was\s+to|were\s+to|next(?!\s+to\b)|upcoming|to\s+be\s+held|set\s+to|"
                      r"as\s+(?:early|soon)\s+as|(?:postponed|delayed|deadline|adjourned|extended)(?:\s+\w+){0,4}\s+until|"
                      r"payable|effective|would|intends?\s+to|ahead\s+of)|'ll)\b", re.I)
-_PAST = re.compile(r"\b(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?:was|were|had|did|said|told|ago|last|earlier|(?-i:[a-z]{3,}ed)(?<!succeed)(?<!proceed)(?<!exceed)(?<!speed)(?<!breed)|began|met|took|came|went|made|gave|rose|fell|"
-                   r"won|lost|sold|bought|left|held|paid|spoke|saw|got|ran|became|struck|hit|found|set|put|cut|quit|"
-                   r"announced|reported|since)\b", re.I)
+# every cue is a whole word, so the order of the alternatives does not matter (a trie is faster);
+# (?=\w) only skips the word ends, where no cue starts
+_PAST_WORDS = ("was were had did said told ago last earlier began met took came went made gave rose fell won lost "
+               "sold bought left held paid spoke saw got ran became struck hit found set put cut quit announced "
+               "reported since").split()
+_PAST = re.compile(r"\b(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?=\w)(?:" + _trie(_PAST_WORDS)
+                   + r"|(?-i:[a-z]{3,}ed)(?<!succeed)(?<!proceed)(?<!exceed)(?<!speed)(?<!breed))\b", re.I)
 # a clause ends at ; : ! ? or a newline, or at a full stop that does not close an abbreviation or an
 # initial ("Daniel P. Davison", "U.S. officials", "9 a.m. Tuesday", "Jan. 2")
 _CLAUSE_END = re.compile(
@@ -1175,33 +1197,212 @@ _START_WORDS = frozenset(
 _WORD = re.compile(r"\w+(?:'s)?")
 
 
+# ---------------------------------------------------------------------------------------------
+# rule dispatch: which rules can match at a position, from the text's first characters there.
+# The sre engine enters each of the ~50 alternatives of COMBINED at every candidate position; a
+# rule whose possible first characters (computed from its parsed pattern, a sound
+# over-approximation) differ from the text's cannot match, so it is skipped. The remaining rules
+# are tried one by one in RULES order: the first match is COMBINED's match (same alternation).
+
+# the ASCII members of the regex classes \d, \w, \s (str patterns, Unicode matching)
+_ASCII_CATEGORY = {name: "".join(c for c in map(chr, range(128)) if re.match(rx, c)) for name, rx in
+                   (("CATEGORY_DIGIT", r"\d"), ("CATEGORY_WORD", r"\w"), ("CATEGORY_SPACE", r"\s"))}
+_PREFIX_LEN = 5  # characters of text looked at
+_PREFIX_CAP = 5000  # at most this many prefixes per rule (else fewer characters are looked at)
+
+
+def _norm_char(c: str) -> str:
+    return " " if c in _ASCII_CATEGORY["CATEGORY_SPACE"] else c.lower()
+
+
+def _concat(left: set[str] | None, right, k: int) -> set[str] | None:
+    """Prefixes of length <= k of ``left`` followed by ``right(remaining length)``."""
+    if left is None:
+        return None
+    out = set()
+    done: dict[int, set[str] | None] = {}
+    for s in left:
+        if len(s) >= k:
+            out.add(s)
+            continue
+        n = k - len(s)
+        r = done[n] if n in done else done.setdefault(n, right(n))
+        if r is None:
+            return None
+        out.update(s + x for x in r)
+        if len(out) > _PREFIX_CAP:
+            return None
+    return out
+
+
+def _prefixes(items, k: int) -> set[str] | None:
+    """The normalized prefixes of length k of the matches of a parsed pattern (shorter: whole
+    matches), or None when unknown or too many. ASCII only: a non-ASCII text is never dispatched."""
+    cur: set[str] | None = {""}
+    for op, av in items:
+        cur = _concat(cur, lambda r, op=op, av=av: _item_prefixes(op, av, r), k)
+        if cur is None:
+            return None
+        if all(len(s) >= k for s in cur):
+            break
+    return cur
+
+
+def _item_prefixes(op, av, k: int) -> set[str] | None:
+    name = op.name
+    if name == "LITERAL":
+        return {_norm_char(chr(av))} if chr(av).isascii() else None
+    if name == "IN":
+        out = set()
+        for sop, sav in av:
+            if sop.name == "LITERAL" and chr(sav).isascii():
+                out.add(_norm_char(chr(sav)))
+            elif sop.name == "RANGE" and sav[1] < 128:
+                out.update(_norm_char(chr(c)) for c in range(sav[0], sav[1] + 1))
+            elif sop.name == "CATEGORY" and sav.name in _ASCII_CATEGORY:
+                out.update(map(_norm_char, _ASCII_CATEGORY[sav.name]))
+            else:
+                return None
+        return out
+    if name == "BRANCH":
+        out = set()
+        for alt in av[1]:
+            p = _prefixes(alt, k)
+            if p is None:
+                return None
+            out |= p
+        return out
+    if name == "SUBPATTERN":
+        return _prefixes(av[-1], k)
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        lo, hi, sub = av
+        cur: set[str] | None = {""}
+        for _ in range(lo):
+            cur = _concat(cur, lambda r: _prefixes(sub, r), k)
+        if cur is None:
+            return None
+        out = set(cur)
+        n = lo
+        while n < hi and n < lo + k:  # more repetitions only add characters beyond k
+            cur = _concat(cur, lambda r: _prefixes(sub, r), k)
+            if cur is None:
+                return None
+            out |= cur
+            n += 1
+        return out
+    if name in ("AT", "ASSERT", "ASSERT_NOT"):  # zero width
+        return {""}
+    return None
+
+
+_RULE_ALONE = {n: re.compile(r"(?<![\w'])(?P<" + n + ">" + _NAMED.sub("(?:", p) + r")(?![\w])", _FLAGS)
+               for n, p in RULES}  # COMBINED restricted to one rule
+_RULE_PREFIXES: dict[str, tuple[int, frozenset[str] | None]] = {}
+_DISPATCH: dict[str, tuple[re.Pattern, ...]] = {}
+_ALL_RULES = tuple(_RULE_ALONE[n] for n, _ in RULES)
+
+
+def _rule_prefixes() -> dict[str, tuple[int, frozenset[str] | None]]:
+    """Per rule (k, the normalized k-character prefixes of its matches, or None: any), computed
+    once, on first use (~40 ms)."""
+    if not _RULE_PREFIXES:
+        from re import _parser  # the stdlib's own regex parser (CPython 3.11+)
+        found_all = {}
+        for n, p in RULES:
+            found: tuple[int, frozenset[str] | None] = (0, None)
+            try:
+                parsed = list(_parser.parse(p, _FLAGS))
+                for k in range(_PREFIX_LEN, 0, -1):
+                    pre = _prefixes(parsed, k)
+                    if pre is not None:
+                        found = (k, frozenset(pre))
+                        break
+            except Exception:  # an unknown parser shape: never skip this rule
+                pass
+            found_all[n] = found
+        _RULE_PREFIXES.update(found_all)  # all at once (another thread may be reading)
+    return _RULE_PREFIXES
+
+
+def _rules_at(text: str, q: int) -> tuple[re.Pattern, ...]:
+    """The rules' patterns that can match at ``text[q]``, in RULES order."""
+    key = text[q:q + _PREFIX_LEN]
+    rules = _DISPATCH.get(key)
+    if rules is None:
+        if not key.isascii():
+            return _ALL_RULES
+        norm = "".join(map(_norm_char, key))
+        prefixes = _rule_prefixes()
+        rules = tuple(_RULE_ALONE[n] for n, _ in RULES
+                      if (pre := prefixes[n])[1] is None or any(norm[:i] in pre[1] for i in range(pre[0] + 1)))
+        if len(_DISPATCH) > 100_000:
+            _DISPATCH.clear()
+        _DISPATCH[key] = rules
+    return rules
+
+
+# Tokens are _WORD's tokenization of the lower-cased text. A trigger token is a word of
+# _TRIGGER_SET, its possessive, or a number; a start token a word of _START_WORDS.
+# _NEXT_TOKEN.match(low, pos), pos a token boundary, skips the other tokens in one call
+# (possessively, so a failure is linear) and captures the next trigger ("t") or start ("s") token.
+_TRIGGER_TOKEN = (
+    r"(?:" + _trie(w for w in _TRIGGER_SET if re.fullmatch(r"\w+", w)) + r")(?:'s|(?!\w))"
+    + "".join("|" + re.escape(w) for w in _TRIGGER_SET if re.fullmatch(r"\w+'s", w))
+    + r"|[0-9]\w*(?:'s)?")
+_START_TOKEN = r"(?:" + _trie(_START_WORDS) + r")(?!\w|'s)"
+_NEXT_TOKEN = re.compile(rf"(?:\W+|(?!{_TRIGGER_TOKEN}|{_START_TOKEN})\w+(?:'s)?)*+"
+                         rf"(?:(?P<t>{_TRIGGER_TOKEN})|(?P<s>{_START_TOKEN}))")
+
+
 def _matches(text: str):
-    """Grammar matches in text order, tried only near trigger words (same result as a full scan)."""
+    """Grammar matches in text order, tried only near trigger words (same result as a full scan).
+
+    At each trigger token the grammar is tried at the start tokens among the 8 tokens before it
+    (within 70 characters and after the previous match), then at the trigger itself; the first
+    match reaching past the trigger wins.
+    """
     last = 0
-    match = COMBINED.match
     low = text.lower()
-    words = _WORD.finditer(low)
-    trig, start = _TRIGGER_SET, _START_WORDS
-    recent: list[tuple[int, str]] = []
-    for t in words:
-        w = t[0]
-        p = t.start()
-        if not (w in trig or "0" <= w[0] <= "9" or w.endswith("'s") and w[:-2] in trig):
-            recent.append((p, w))
+    tried: dict[int, re.Match | None] = {}  # a position's grammar match does not change
+    starts: list[int] = []  # start tokens so far
+    next_token, count, start_words, dispatch = _NEXT_TOKEN.match, _WORD.findall, _START_WORDS, _DISPATCH
+    pos = 0
+    while (t := next_token(low, pos)) is not None:
+        pos = t.end()
+        if t.lastgroup == "s":
+            starts.append(t.start("s"))
             continue
-        if p < last:
-            continue
-        cands = [q for q, v in recent[-8:] if q >= last and q >= p - 70 and v in start]
-        recent.append((p, w))
-        if p > 0 and text[p - 1] == "'" and p - 1 >= last:
-            cands.append(p - 1)
-        cands.append(p)
-        for q in cands:
-            m = match(text, q)
-            if m is not None and m.end() > p:
-                last = m.end()
-                yield m
-                break
+        p = t.start("t")
+        if p >= last:
+            lo = max(last, p - 70)
+            i = len(starts)
+            while i and starts[i - 1] >= lo:
+                i -= 1
+            # at most 8 tokens before p: consecutive tokens start at least 2 characters apart
+            cands = [q for q in starts[i:] if p - q <= 17 or len(count(low, q, p)) <= 8]
+            if p > 0 and text[p - 1] == "'" and p - 1 >= last:
+                cands.append(p - 1)
+            cands.append(p)
+            for q in cands:
+                if q in tried:
+                    m = tried[q]
+                else:  # COMBINED.match(text, q), trying only the rules that can match there
+                    rules = dispatch.get(text[q:q + _PREFIX_LEN])
+                    if rules is None:
+                        rules = _rules_at(text, q)
+                    for rx in rules:
+                        m = rx.match(text, q)
+                        if m is not None:
+                            break
+                    else:
+                        m = None
+                    tried[q] = m
+                if m is not None and m.end() > p:
+                    last = m.end()
+                    yield m
+                    break
+        if t["t"] in start_words:
+            starts.append(p)
 
 
 def timex_spans(text: str, dct: dt.date | str | None = None) -> list[tuple[int, int, str, str, str]]:
