@@ -1354,6 +1354,14 @@ _NEXT_TOKEN = re.compile(rf"(?:\W+|(?!{_TRIGGER_TOKEN}|{_START_TOKEN})\w+(?:'s)?
                          rf"(?:(?P<t>{_TRIGGER_TOKEN})|(?P<s>{_START_TOKEN}))")
 
 
+def _lower_same_length(text: str) -> str:
+    """``text.lower()`` with offsets kept: characters whose lower case is longer ("İ") stay."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(lc := c.lower()) != 1 else lc for c in text)
+
+
 def _matches(text: str):
     """Grammar matches in text order, tried only near trigger words (same result as a full scan).
 
@@ -1362,7 +1370,7 @@ def _matches(text: str):
     match reaching past the trigger wins.
     """
     last = 0
-    low = text.lower()
+    low = _lower_same_length(text)
     tried: dict[int, re.Match | None] = {}  # a position's grammar match does not change
     starts: list[int] = []  # start tokens so far
     next_token, count, start_words, dispatch = _NEXT_TOKEN.match, _WORD.findall, _START_WORDS, _DISPATCH
