@@ -179,3 +179,30 @@ def test_introductory_phrase_is_not_content_and_short_answers_count():
     assert _rows("Last month, 26 percent said the same.") == [("26 percent", "said", "the same")]
     assert _rows("Michael Dell said last week in Tel Aviv, “Israel is the center of the digital future.”") == [
         ("Michael Dell", "said", "“Israel is the center of the digital future.”")]
+
+
+def test_multiword_cues_in_every_verb_form_and_participle_takes_earlier_source():
+    # "referred to" is listed; "referring to" and "points out" come from the verb's other forms
+    assert _rows("“We will win,” Ramos said, referring to the Hispanic community.") == [
+        ("Ramos", "said", "“We will win,”"), ("Ramos", "referring to", "the Hispanic community")]
+    assert _rows("Warren points out that the law was never enforced.") == [
+        ("Warren", "points out", "that the law was never enforced")]
+
+
+def test_adjunct_is_not_the_content_of_a_one_word_cue():
+    # "respond by …", "voted after …": an adjunct, not what is attributed
+    assert _rows("Employers would respond by finding cheaper insurance.") == []
+    assert _rows("Rubio voted after the rally in Miami.") == []
+    assert _rows("Sanders voted for the bill.") == [("Sanders", "voted", "for the bill")]
+
+
+def test_naming_and_listing_verbs_are_cues():
+    assert _rows("The report identified three senators as likely opponents.") == [
+        ("The report", "identified", "three senators as likely opponents")]
+    assert _rows("He sees the election as a referendum on trade.") == [
+        ("He", "sees", "the election as a referendum on trade")]
+
+
+def test_decimal_point_does_not_end_the_sentence_or_the_content():
+    assert _rows("The agency said it detected a 5.1-magnitude earthquake near the test site.") == [
+        ("The agency", "said", "it detected a 5.1-magnitude earthquake near the test site")]

@@ -70,7 +70,17 @@ def noun_cues() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def multiword_cues() -> dict[str, str]:
-    return {phrase: cls for cls, phrase in _rows("multiword_cues.tsv")}
+    """Lower-case cue phrase -> class. A phrase whose first word is a form of a verb in ``data/cues.tsv``
+    stands for every form of that verb ("pointed out" also gives "points out", "pointing out")."""
+    listed = {phrase: cls for cls, phrase in _rows("multiword_cues.tsv")}
+    out = dict(listed)
+    forms = cue_forms()
+    for phrase, cls in listed.items():
+        first, _, rest = phrase.partition(" ")
+        if first in forms:
+            for form in inflections(forms[first][1]):
+                out.setdefault(f"{form} {rest}", cls)
+    return out
 
 
 @lru_cache(maxsize=None)
