@@ -8,18 +8,14 @@ reference (:func:`newslab.evaluate.polnear.speech_verb_baseline`) and their rati
 """
 from __future__ import annotations
 
-import os
 import sys
 
-# ``benchmarks/tokenize.py`` shadows the standard library's ``tokenize``: keep this folder last on sys.path.
-_HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _HERE] + [_HERE]
 
-from _common import best_of, polnear_texts  # noqa: E402
+from _common import best_of, polnear_texts
 
-from newslab.attribution.actors import index  # noqa: E402
-from newslab.attribution.quotes import attributions  # noqa: E402
-from newslab.evaluate.polnear import speech_verb_baseline  # noqa: E402
+from newslab.attribution.actors import index
+from newslab.attribution.quotes import attributions
+from newslab.evaluate.polnear import speech_verb_baseline
 
 
 def main() -> None:

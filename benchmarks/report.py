@@ -13,18 +13,15 @@ from __future__ import annotations
 import os
 import sys
 
-# benchmarks/ holds scripts named like stdlib modules (tokenize.py): keep it off the import path
-_HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != _HERE]
 
-import argparse  # noqa: E402
-import subprocess  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
+import argparse
+import subprocess
+import tempfile
+import time
+from pathlib import Path
 
-import newslab  # noqa: E402
-from newslab.report import discover, run_report  # noqa: E402
+import newslab
+from newslab.report import discover, run_report
 
 BIN = Path(sys.executable).parent
 

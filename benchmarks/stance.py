@@ -13,20 +13,16 @@ process (rates from the process's CPU time, so they hold on a shared machine; wa
 """
 from __future__ import annotations
 
-import os
 import sys
 
-# ``benchmarks/tokenize.py`` shadows the standard library's ``tokenize``: keep this folder last on sys.path.
-_HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _HERE] + [_HERE]
 
-import time  # noqa: E402
+import time
 
-from _common import polnear_texts  # noqa: E402
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # noqa: E402
+from _common import polnear_texts
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from newslab.stance import stance, target_polarity  # noqa: E402
-from newslab.text import sentence_spans  # noqa: E402
+from newslab.stance import stance, target_polarity
+from newslab.text import sentence_spans
 
 
 def best_of(fn, repeat: int = 2) -> float:
