@@ -5,7 +5,10 @@ their metadata, and over the same texts repeated k times (symlinks under a tempo
 with a matching temporary metadata table), each measurement in a fresh subprocess:
 
 - articles/s and MB/s (UTF-8 text) end to end with 1 and 2 workers, and the 2-worker speed-up;
-- peak RSS (the process plus its worker processes, sampled every 20 ms) at 1x, 4x, 16x;
+  on a shared machine wall-clock figures move with the load, so it also prints articles per
+  CPU-second (the per-core rate) and the speed-up two free cores would allow, from the CPU
+  time of the parent (reading, writing) and of each worker;
+- peak RSS (the process plus its worker processes, sampled every 50 ms) at 1x, 4x, 16x;
 - the peer: a naive loop that builds every table in memory and writes it with
   ``DataFrame.to_parquet`` at the end (no fault isolation, no resume), at the same sizes;
 - where the time goes: milliseconds per article for each analysis (one pass, in process).
@@ -28,16 +31,11 @@ import threading
 import time
 from pathlib import Path
 
-# Run as a script, this folder is sys.path[0]; its other scripts (e.g. tokenize.py) must not
-# shadow standard-library modules of the same name.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+from _common import data_dir
 
 
 def _data() -> Path:
-    value = os.environ.get("NEWSLAB_DATA")
-    if not value:
-        sys.exit("benchmarks/corpus.py: set NEWSLAB_DATA to the folder holding polnear/")
-    root = Path(value) / "polnear"
+    root = data_dir() / "polnear"
     if not (root / "metadata.tsv").is_file():
         sys.exit(f"benchmarks/corpus.py: {root}/metadata.tsv is missing")
     return root
