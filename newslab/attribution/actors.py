@@ -21,6 +21,8 @@ See Also: :func:`newslab.attributions`, which names each attribution's speaker w
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -113,8 +115,13 @@ def _strip_possessive(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=8)
 def index(text: str) -> ActorIndex:
-    """Find actors and mentions (see the module docstring for the rules)."""
+    """Find actors and mentions (see the module docstring for the rules).
+
+    The result is cached per text (actors, attributions, stance and the timeline of one article
+    all need it) and shared: treat it as read-only.
+    """
     titles, places, pron = res.titles(), res.places(), res.pronouns()
     first, orgw = res.first_names(), res.organisation_words()
     words = [(m.start(), m.end(), m.group()) for m in res.WORD.finditer(text)]

@@ -1101,9 +1101,21 @@ def attributions(text: str, *, actors_index: ActorIndex | None = None, nested: b
     attribution's content are left out ("Psaki said [Biden knows that …]" gives Psaki's attribution
     only); ``nested=True`` keeps them (e.g. to find the innermost holder of an opinion).
     """
+    cached = index(text)
+    if actors_index is None or actors_index is cached:
+        return frame(_cached_rows(text, nested), SCHEMA)
+    return frame(_rows(text, actors_index, nested), SCHEMA)
+
+
+@lru_cache(maxsize=8)
+def _cached_rows(text: str, nested: bool) -> tuple[tuple, ...]:
+    """Attribution rows per text with the shared actor index: stance asks for them again."""
+    return tuple(_rows(text, index(text), nested))
+
+
+def _rows(text: str, idx: ActorIndex, nested: bool) -> list[tuple]:
     from newslab.evaluate.polnear import quote_kind
 
-    idx = actors_index if actors_index is not None else index(text)
     doc = _Doc(text, idx.words if idx.words and idx.text == text else None)
     raw = _extract(doc)
     raw.extend(_bare_quotes(doc, raw))
@@ -1132,4 +1144,4 @@ def attributions(text: str, *, actors_index: ActorIndex | None = None, nested: b
             actor.name if actor else "", actor.id if actor else pd.NA, cls,
             text[source[0]:source[1]] if source else "", text[cue[0]:cue[1]], text[content[0]:content[1]],
         ))
-    return frame(rows, SCHEMA)
+    return rows

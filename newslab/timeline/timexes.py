@@ -32,6 +32,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 from importlib import resources
 
 import pandas as pd
@@ -1415,7 +1416,13 @@ def _matches(text: str):
 
 def timex_spans(text: str, dct: dt.date | str | None = None) -> list[tuple[int, int, str, str, str]]:
     """Fast, DataFrame-free :func:`timexes`: a list of ``(start, end, type, value, rule)``."""
-    ctx = _Context(text, parse_dct(dct))
+    return list(_timex_spans(text, parse_dct(dct)))
+
+
+@lru_cache(maxsize=8)
+def _timex_spans(text: str, dct: dt.date | None) -> tuple[tuple[int, int, str, str, str], ...]:
+    """:func:`timex_spans`, cached per (text, DCT): the timex table and the timeline share it."""
+    ctx = _Context(text, dct)
     out = []
     for m in _matches(text):
         rule = m.lastgroup
@@ -1433,7 +1440,7 @@ def timex_spans(text: str, dct: dt.date | str | None = None) -> list[tuple[int, 
         if rule == "duration":
             s = _trim_adjectival(text, s, e)
         out.append((s, e, typ, value, rule))
-    return out
+    return tuple(out)
 
 
 def timexes(text: str, dct: dt.date | str | None = None) -> pd.DataFrame:
