@@ -22,10 +22,11 @@ See Also: :func:`newslab.stance.network.stance_matrix`, :func:`newslab.stance.ne
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 
 import pandas as pd
 
@@ -80,6 +81,11 @@ def _issue_pattern(issues: Mapping[str, object]) -> tuple[re.Pattern | None, dic
     alternatives = sorted(forms, key=lambda f: (-len(f), f))  # longest first
     body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in alternatives)
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE), forms
+
+
+@lru_cache(maxsize=1)
+def _default_pattern() -> tuple[re.Pattern | None, dict[str, str]]:
+    return _issue_pattern(default_issues())
 
 
 def normalize_issues(issues: Mapping[str, object] | list | tuple | str | None) -> dict[str, tuple[str, ...]]:
@@ -139,10 +145,20 @@ def _actor_mentions(text: str):
     idx = index(text)
     mentions = [(m.start, m.end, idx.actors[m.actor].name, "actor") for m in idx.mentions
                 if not (idx.actors[m.actor].kind == "country" and _is_location(text, m.start, m.end))]
-    att = attributions(text, actors_index=idx)
-    rows = list(zip(att["attribution_id"], att["speaker"], att["cue_class"],
-                    att["source_start"], att["source_end"], att["content_start"], att["content_end"]))
-    return mentions, rows
+    try:
+        from newslab.attribution.quotes import SCHEMA, _cached_rows
+    except ImportError:
+        _cached_rows = None
+    if _cached_rows is None:
+        att = attributions(text, actors_index=idx)
+        rows = list(zip(att["attribution_id"], att["speaker"], att["cue_class"],
+                        att["source_start"], att["source_end"], att["content_start"], att["content_end"]))
+        return mentions, rows
+    # the cached rows the table is built from (the table would only be taken apart again)
+    cols = list(SCHEMA)
+    pick = [cols.index(c) for c in ("attribution_id", "speaker", "cue_class", "source_start", "source_end",
+                                    "content_start", "content_end")]
+    return mentions, [tuple(r[i] for i in pick) for r in _cached_rows(text, False)]
 
 
 _LOCATION_BEFORE = re.compile(
@@ -177,12 +193,15 @@ def stance(text: str, *, issues: Mapping[str, object] | list | str | None = None
     if not isinstance(text, str):
         raise TypeError(f"stance() expects the article text as str, got {type(text).__name__}")
     mentions, atts = _actor_mentions(text)
-    pattern, forms = _issue_pattern(normalize_issues(issues))
+    pattern, forms = _default_pattern() if issues is None else _issue_pattern(normalize_issues(issues))
     targets = list(mentions)
     if pattern is not None:
-        taken = [(s, e) for s, e, _, _ in mentions]
+        taken = sorted((s, e) for s, e, _, _ in mentions)
+        taken_starts = [s for s, _ in taken]
+        reach = list(accumulate((e for _, e in taken), max))  # furthest end among the first k mentions
         for m in pattern.finditer(text):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
+            k = bisect_left(taken_starts, m.end())  # mentions starting before the match ends
+            if not (k and reach[k - 1] > m.start()):
                 key = re.sub(r"\s+", " ", m.group().lower())
                 targets.append((m.start(), m.end(), forms[key], "issue"))
     targets.sort()
@@ -221,7 +240,8 @@ def stance(text: str, *, issues: Mapping[str, object] | list | str | None = None
         cues = "; ".join(f"{e.word} {e.value:+.2f}" for e in result.evidence)
         rows.append((speaker, name, result.label, result.score, lo, hi, att_id, kind,
                      text[start:end], start, end, si, cues, text[lo:hi]))
-    for s_id, (lo, hi) in enumerate(sentences):  # reactions: "X's comment drew a sharp response from Y"
+    # reactions: "X's comment drew a sharp response from Y" (none in most texts: one search tells)
+    for s_id, (lo, hi) in enumerate(sentences if _REACTION.search(text) else ()):
         for reactor, (start, end, name, _), value, c0, c1 in _reactions(text, mentions, lo, hi):
             if reactor == name:
                 continue

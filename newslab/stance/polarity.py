@@ -138,6 +138,7 @@ def _resources() -> dict:
     lexicon.update(own)
     negators = {w.replace("’", "'") for w in vader.NEGATE} | set(_lines("negators.txt"))
     negators.discard("despite")
+    shifters = {tuple(line.split("\t")[0].split()): float(line.split("\t")[1]) for line in _lines("shifters.tsv")}
     return {
         "lexicon": lexicon,
         "own": own,
@@ -150,8 +151,8 @@ def _resources() -> dict:
         "harm": frozenset(_lines("harm_cues.txt")),
         "target_cues": {tuple(line.split("\t")[0].split()): float(line.split("\t")[1])
                         for line in _lines("target_cues.tsv")},
-        "shifters": {tuple(line.split("\t")[0].split()): float(line.split("\t")[1])
-                     for line in _lines("shifters.tsv")},
+        "shifters": shifters,
+        "shifter_heads": frozenset(k[0] for k in shifters if k),
     }
 
 
@@ -217,11 +218,16 @@ def _is_speaker(toks, words, t0, t1, speech) -> bool:
 
 
 def _title_case(toks) -> bool:
-    alpha = [t for t in toks if t[2][:1].isalpha()]
-    if len(alpha) < 3:
+    alpha = caps = 0
+    for t in toks:
+        first = t[2][:1]
+        if first.isalpha():
+            alpha += 1
+            if first.isupper():
+                caps += 1
+    if alpha < 3:
         return True
-    caps = sum(1 for t in alpha if t[2][0].isupper())
-    return caps >= 0.6 * len(alpha)
+    return caps >= 0.6 * alpha
 
 
 class Prepared(NamedTuple):
@@ -235,6 +241,27 @@ class Prepared(NamedTuple):
     shifters: frozenset  # token indices of shifters that shifted a word (their own valence is dropped)
     contrasts: frozenset  # token indices ending a contrast phrase ("rather than", "on the other")
     starts: frozenset  # token indices that begin a new sentence or line (not the first token)
+    kinds: tuple = ()  # per token: 0 a word, else the boundary it is (see :func:`_kinds`); () = not computed
+    valences: tuple = ()  # per token: :func:`_valence` of its word
+
+
+_WORD, _STRONG, _CLAUSE, _QUOTE, _COMMA = range(5)
+
+
+def _kinds(toks, words) -> tuple[tuple, tuple]:
+    """Per token: what kind of clause boundary it is (``_WORD`` for none) and its word's valence."""
+    # punctuation kinds by the raw token; a clause word is a word, so never one of those
+    raw_kind = _RAW_KINDS.get
+    kinds = tuple([raw_kind(tok[2]) or (_CLAUSE if w in _CLAUSE_WORDS else _WORD) for tok, w in zip(toks, words)])
+    cached = _VALENCE_CACHE.get
+    valences = []
+    for w in words:
+        value = cached(w, _valence)  # the function itself marks a word not looked up yet
+        valences.append(_valence(w) if value is _valence else value)
+    return kinds, tuple(valences)
+
+
+_RAW_KINDS = {**{c: _STRONG for c in _STRONG_BREAKS}, **{c: _QUOTE for c in _QUOTES}, ",": _COMMA}
 
 
 _CONTRASTS = {("rather", "than"), ("instead", "of"), ("versus",), ("vs",), ("vs.",), ("unlike",),
@@ -251,6 +278,7 @@ def _shifts(toks, words, res) -> tuple[dict, frozenset, frozenset]:
     A shifter shifts every sentiment word of the three words after it, up to a clause break or a
     preposition ("ease tensions with X" shifts "tensions" only)."""
     table = res["shifters"]
+    heads = res["shifter_heads"]  # a shifter can only start at one of these words
     n = len(words)
     shifts: dict[int, tuple[float, int]] = {}
     used = set()
@@ -262,6 +290,8 @@ def _shifts(toks, words, res) -> tuple[dict, frozenset, frozenset]:
                 if tuple(words[i:i + size]) in _CONTRASTS:
                     contrasts.add(i + size - 1)
                     break
+        if w not in heads:
+            continue
         for size in (2, 1):
             if tuple(words[i:i + size]) in table:
                 if size == 1 and i + 1 < n and words[i + 1] in _NOT_AN_OBJECT:
@@ -285,7 +315,7 @@ def prepare(text: str, lo: int = 0, hi: int | None = None) -> Prepared:
     toks = _tokens(text, lo, len(text) if hi is None else hi)
     words = [t[2].lower().replace("’", "'") for t in toks]
     return Prepared(toks, words, _title_case(toks), [t[1] for t in toks], *_shifts(toks, words, _resources()),
-                    _sentence_starts(text, toks))
+                    _sentence_starts(text, toks), *_kinds(toks, words))
 
 
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gov", "sen", "rep", "gen", "lt", "col",
@@ -326,7 +356,10 @@ def score_target(text: str, start: int, end: int, *, params: Params = DEFAULT,
     if prepared is None:
         lo, hi = context if context else (0, len(text))
         prepared = prepare(text, lo, hi)
-    toks, words, title, ends, shifts, shifters, contrasts, starts = prepared
+    toks, words, title, ends, shifts, shifters, contrasts, starts = prepared[:8]
+    kinds, valences = prepared.kinds, prepared.valences
+    if len(kinds) != len(toks):
+        kinds, valences = _kinds(toks, words)
     first = bisect_right(ends, start)  # first token ending after the target's start
     inside = []
     for i in range(first, len(toks)):
@@ -349,32 +382,28 @@ def score_target(text: str, start: int, end: int, *, params: Params = DEFAULT,
         while 0 <= i < n and dist < params.window:
             if (i if direction > 0 else i + 1) in starts:
                 factor *= params.sentence_break  # the word is in another sentence
-            tok = toks[i]
-            w = words[i]
-            raw = tok[2]
-            if raw in _STRONG_BREAKS:
-                factor *= params.strong_break
-                i += direction
-                continue
-            if w in _CLAUSE_WORDS:
-                factor *= params.but_right if direction > 0 else params.strong_break
-                i += direction
-                continue
-            if raw in _QUOTES:
-                factor *= params.quote_break
-                i += direction
-                continue
-            if raw == ",":
-                factor *= params.weak_break
+            kind = kinds[i]
+            if kind:  # a clause boundary: ; : ( ) — "but" quotes commas
+                if kind == _STRONG:
+                    factor *= params.strong_break
+                elif kind == _CLAUSE:
+                    factor *= params.but_right if direction > 0 else params.strong_break
+                elif kind == _QUOTE:
+                    factor *= params.quote_break
+                else:
+                    factor *= params.weak_break
                 i += direction
                 continue
             if i in contrasts:
                 factor *= params.contrast
             dist += 1
-            value = _valence(w)
+            value = valences[i]
             if value and i in shifters:
                 value = None  # a shifter's own valence gives way to the word it shifts
             if value:
+                tok = toks[i]
+                w = words[i]
+                raw = tok[2]
                 # proper-name words are not sentiment: capitalised mid-sentence, not after a quote
                 if (params.mask_names and not title and raw[0].isupper() and i > 0
                         and toks[i - 1][2] not in _OPEN_QUOTES and toks[i - 1][2] not in ".!?:"
@@ -419,7 +448,7 @@ def score_target(text: str, start: int, end: int, *, params: Params = DEFAULT,
 
     if params.inside and t1 - t0 >= 3:  # a long target phrase can carry its own judgement
         for i in range(t0 + 1, t1 + 1):
-            value = _valence(words[i])
+            value = valences[i]
             raw = toks[i][2]
             if not value or (params.mask_names and not title and raw[0].isupper()) or i in shifters:
                 continue

@@ -20,6 +20,7 @@ See Also: :func:`newslab.timexes`.
 from __future__ import annotations
 
 import calendar
+from bisect import bisect_left
 import datetime as dt
 import re
 
@@ -106,21 +107,38 @@ def _value_range(value: str, dct: dt.date | None) -> tuple[str | None, str | Non
     return None, None, "unknown"
 
 
+_ACTOR_KINDS = frozenset(("person", "organization", "org", "group", "country", "place", "PERSON", "ORG", "GPE"))
+_NAME_MENTIONS = frozenset(("name", "NAME", "proper"))
+
+
 def _actor_finder(text: str):
     """Names in a span: from :mod:`newslab.attribution` when available, else capitalised words."""
     try:
-        from newslab.attribution import actors as _actors  # optional: another concern's module
-        mentions = _actors(text)
-        rows = [(int(r.start), int(r.end), str(r.name)) for r in mentions.itertuples()
-                if str(getattr(r, "kind", "person")) in ("person", "organization", "org", "group", "country",
-                                                          "place", "PERSON", "ORG", "GPE")
-                and str(getattr(r, "mention_kind", getattr(r, "mention", "name"))) in ("name", "NAME", "proper")]
+        from newslab.attribution.actors import index  # optional: another concern's module
+        idx = index(text)
+        people = idx.actors
+        rows = []
+        for m in idx.mentions:
+            a = people[m.actor]
+            if a.kind in _ACTOR_KINDS and m.kind in _NAME_MENTIONS:
+                rows.append((m.start, m.end, a.name))
     except Exception:  # noqa: BLE001 — the fallback below is always available
         rows = None
+    starts = [r[0] for r in rows] if rows else []
+    ordered = all(x <= y for x, y in zip(starts, starts[1:]))
 
     def find(a: int, b: int) -> str:
         if rows:
-            names = [n for s, e, n in rows if a <= s and e <= b]
+            if ordered:  # mentions in text order: only those starting in [a, b] can fit
+                k = bisect_left(starts, a)
+                names = []
+                while k < len(rows) and rows[k][0] <= b:
+                    s, e, n = rows[k]
+                    if e <= b:
+                        names.append(n)
+                    k += 1
+            else:
+                names = [n for s, e, n in rows if a <= s and e <= b]
         else:
             names = [m[0] for m in _NAME.finditer(text, a, b)
                      if m[0].split()[0] not in _NOT_NAMES and not (m.start() == a and " " not in m[0])]
@@ -128,8 +146,55 @@ def _actor_finder(text: str):
     return find
 
 
+_WORD = re.compile(r"\w+")
+_VERB_WORDS: dict[str, bool] = {}
+
+
+def _verb_word(word: str) -> bool:
+    """Is the word a finite verb for :data:`_VERB` (and not one of :data:`_NOT_VERB_S`)?"""
+    known = _VERB_WORDS.get(word)
+    if known is None:
+        known = bool(_VERB.fullmatch(word)) and not _NOT_VERB_S.fullmatch(word)
+        if len(_VERB_WORDS) < 200_000:
+            _VERB_WORDS[word] = known
+    return known
+
+
+_PRESENT_WORD, _PAST_WORD, _LATER_WORD = 1, 2, 4
+_TENSE_WORDS: dict[str, int] = {}
+
+
+def _tense(chunk: str) -> int:
+    """Which of :data:`_PRESENT`, :data:`_PAST`, :data:`_LATER` the chunk holds, as bits (each
+    matches whole \\w+ words only, so a cached verdict per word does)."""
+    bits = 0
+    cache = _TENSE_WORDS
+    for word in _WORD.findall(chunk):
+        b = cache.get(word)
+        if b is None:
+            b = ((_PRESENT_WORD if _PRESENT.fullmatch(word) else 0) | (_PAST_WORD if _PAST.fullmatch(word) else 0)
+                 | (_LATER_WORD if _LATER.fullmatch(word) else 0))
+            if len(cache) < 200_000:
+                cache[word] = b
+        bits |= b
+    return bits
+
+
+def _has_verb(chunk: str) -> bool:
+    # _VERB's matches are whole \w+ words (every alternative is \w+ between two \b), so test word by word
+    for word in _WORD.findall(chunk):
+        if _VERB_WORDS.get(word) or (word not in _VERB_WORDS and _verb_word(word)):
+            return True
+    return False
+
+
 def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Clause spans of the sentence ``text[a:b]``: split at ';', ', but', ': “…' and similar."""
+    return [(s, e) for s, e, _ in _verb_clauses(text, a, b)]
+
+
+def _verb_clauses(text: str, a: int, b: int) -> list[tuple[int, int, bool | None]]:
+    """:func:`_clauses` with whether each clause has a finite verb (None: not checked, a merged clause)."""
     cuts = [a] + [m.end() for m in _CLAUSE_SPLIT.finditer(text, a, b)] + [b]
     spans = []
     for s, e in zip(cuts, cuts[1:]):
@@ -139,12 +204,11 @@ def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
             e -= 1
         if e <= s:
             continue
-        chunk = text[s:e]
-        has_verb = any(not _NOT_VERB_S.fullmatch(v[0]) for v in _VERB.finditer(chunk))
+        has_verb = _has_verb(text[s:e])
         if spans and not has_verb:
-            spans[-1] = (spans[-1][0], e)  # a verbless piece belongs to the previous clause
+            spans[-1] = (spans[-1][0], e, None)  # a verbless piece belongs to the previous clause
         else:
-            spans.append((s, e))
+            spans.append((s, e, has_verb))
     return spans
 
 
@@ -173,10 +237,10 @@ def timeline(article_or_text, dct: dt.date | str | None = None) -> pd.DataFrame:
     ref: tuple[str | None, str | None, str] | None = None
     eid = 0
     for sid, (sa, sb, _pid) in enumerate(sentence_spans(text)):
-        in_sentence = [t for t in anchors if sa <= t[1] and t[2] <= sb]
-        for ca, cb in _clauses(text, sa, sb):
+        in_sentence = [t for t in anchors if sa <= t[1] and t[2] <= sb] if anchors else anchors
+        for ca, cb, has_verb in _verb_clauses(text, sa, sb):
             chunk = text[ca:cb]
-            if not any(not _NOT_VERB_S.fullmatch(v[0]) for v in _VERB.finditer(chunk)):
+            if not (has_verb if has_verb is not None else _has_verb(chunk)):
                 continue
             in_clause = [t for t in in_sentence if ca <= t[1] and t[2] <= cb]
             anchor, rule = None, ""
@@ -190,12 +254,12 @@ def timeline(article_or_text, dct: dt.date | str | None = None) -> pd.DataFrame:
             if anchor is not None:
                 date, date_end, gran = _value_range(anchor[4], d)
                 ref = (date, date_end, gran) if date else ref
-            elif d is not None and _PRESENT.search(chunk) and not _PAST.search(chunk):
+            elif d is not None and (_tense(chunk) & (_PRESENT_WORD | _PAST_WORD)) == _PRESENT_WORD:
                 date, date_end, gran, rule = d.isoformat(), d.isoformat(), "day", "reported"
             elif ref is not None:
                 date, date_end, gran = ref
                 rule = "narrative"
-                if _LATER.search(chunk) and date_end:
+                if _tense(chunk) & _LATER_WORD and date_end:
                     date, date_end, gran = date_end, None, "after"
             elif d is not None:
                 date, date_end, gran, rule = d.isoformat(), d.isoformat(), "day", "dct"
