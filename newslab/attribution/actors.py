@@ -307,10 +307,10 @@ def _classify(run, words, i, text, actors, new_actor, surname, mentions, titles,
     if found_titles:
         a.affiliation |= {c for c in aff if c}
     if not a.gender:
-        gender = ""
-        for tt in found_titles:
-            if titles[tt][0] in "mf":
-                gender = titles[tt][0]
+        # titles that disagree on gender ("first lady ... president") give no cue; iterating the set
+        # and letting the last one win made the result depend on the hash seed
+        cues = {titles[tt][0] for tt in found_titles if titles[tt][0] in "mf"}
+        gender = cues.pop() if len(cues) == 1 else ""
         if not gender and len(name_words) > 1:
             gender = first.get(name_words[0], "")
         a.gender = gender
