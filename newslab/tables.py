@@ -12,8 +12,8 @@ Dtype conventions used across the package:
 - ``"float64"`` scores;
 - ``"boolean"`` flags that may be missing, ``"bool"`` flags that may not.
 
->>> frame([(0, "a")], {"id": "int64", "text": "string"}).dtypes.tolist()
-[dtype('int64'), string[python]]
+>>> [str(t) for t in frame([(0, "a")], {"id": "int64", "text": "string"}).dtypes]
+['int64', 'string']
 """
 from __future__ import annotations
 
