@@ -49,3 +49,11 @@ def test_override_dct_and_no_dct():
 def test_empty_text_keeps_schema():
     t = timeline("", dct="2022-01-21")
     assert len(t) == 0 and "anchor_rule" in t.columns and str(t.dtypes["start"]) == "int64"
+
+
+def test_timeline_lists_organisations_and_collectives_as_actors(seed_path):
+    # "The West is demanding that Russia withdraw ..., while Moscow is pushing for NATO to limit ..."
+    article = nl.load_article(seed_path)
+    table = nl.timeline(article)
+    names = {n for cell in table.actors for n in cell.split(", ") if n}
+    assert {"NATO", "the West", "Russia", "Joe Biden"} <= names

@@ -107,8 +107,9 @@ def _value_range(value: str, dct: dt.date | None) -> tuple[str | None, str | Non
     return None, None, "unknown"
 
 
-_ACTOR_KINDS = frozenset(("person", "organization", "org", "group", "country", "place", "PERSON", "ORG", "GPE"))
-_NAME_MENTIONS = frozenset(("name", "NAME", "proper"))
+# the kinds newslab.attribution.actors gives: every actor named in a clause is listed
+_ACTOR_KINDS = frozenset(("person", "organisation", "country", "collective"))
+_NAME_MENTIONS = frozenset(("name",))
 
 
 def _actor_finder(text: str):
