@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 
 
-from _common import best_of, polnear_texts
+from _common import compare, polnear_texts
 
 from newslab.attribution.actors import index
 from newslab.attribution.quotes import attributions
@@ -32,12 +32,8 @@ def main() -> None:
         for t in texts:
             speech_verb_baseline(t)
 
-    seconds = best_of(ours, repeat=2)
-    ref_seconds = best_of(reference, repeat=2)
-    rate, ref_rate = len(texts) / seconds, len(texts) / ref_seconds
-    print(f"newslab actors + attributions: {rate:8.1f} articles/s  (goal >= 200)")
-    print(f"speech-verb regex reference:   {ref_rate:8.1f} articles/s")
-    print(f"ratio newslab / reference:     {rate / ref_rate:8.2f}")
+    compare("actors + attributions", len(texts), "articles", ours, reference,
+            "speech-verb regex reference", goal=">= 200")
 
 
 if __name__ == "__main__":

@@ -16,26 +16,12 @@ from __future__ import annotations
 import sys
 
 
-import time
 
-from _common import polnear_texts
+from _common import compare, polnear_texts
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from newslab.stance import stance, target_polarity
 from newslab.text import sentence_spans
-
-
-def best_of(fn, repeat: int = 2) -> float:
-    """Best CPU time of ``repeat`` runs (seconds): this process's own time, so figures hold on a
-    shared machine; wall time is printed beside it."""
-    times, walls = [], []
-    for _ in range(repeat):
-        t, w = time.process_time(), time.perf_counter()
-        fn()
-        times.append(time.process_time() - t)
-        walls.append(time.perf_counter() - w)
-    print(f"  ({fn.__name__}: best CPU {min(times):.2f} s, wall {min(walls):.2f} s)")
-    return min(times)
 
 
 def main() -> None:
@@ -54,12 +40,8 @@ def main() -> None:
             for s in sents:
                 vader.polarity_scores(s)
 
-    seconds = best_of(ours, repeat=2)
-    peer_seconds = best_of(peer, repeat=2)
-    rate, peer_rate = len(texts) / seconds, len(texts) / peer_seconds
-    print(f"newslab stance (actors + attributions + stance): {rate:8.1f} articles/s  (goal >= 100)")
-    print(f"VADER sentence scores over the same articles:    {peer_rate:8.1f} articles/s")
-    print(f"ratio newslab / VADER:                           {rate / peer_rate:8.2f}")
+    compare("stance (actors + attributions + stance)", len(texts), "articles", ours, peer,
+            "VADER sentence scores", goal=">= 100", cpu=True)
 
     # one target per row of the stance tables, scored within its sentence
     targets = []
@@ -79,13 +61,9 @@ def main() -> None:
         for sentence, _, _ in targets:
             vader.polarity_scores(sentence)
 
-    seconds = best_of(polarity, repeat=2)
-    peer_seconds = best_of(peer_polarity, repeat=2)
-    rate, peer_rate = len(targets) / seconds, len(targets) / peer_seconds
     print(f"targets: {len(targets)}")
-    print(f"newslab target_polarity:       {rate:10.0f} targets/s  (goal >= 5,000)")
-    print(f"VADER polarity_scores:         {peer_rate:10.0f} targets/s")
-    print(f"ratio newslab / VADER:         {rate / peer_rate:10.2f}")
+    compare("target_polarity", len(targets), "targets", polarity, peer_polarity,
+            "VADER polarity_scores", goal=">= 5,000", cpu=True)
 
 
 if __name__ == "__main__":
