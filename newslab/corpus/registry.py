@@ -22,11 +22,10 @@ import importlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
 from newslab.io import Article
-from newslab.tables import Schema, empty
+from newslab.tables import Schema, empty, frame
 
 AnalysisFunc = Callable[[Article], pd.DataFrame]
 
@@ -113,7 +112,7 @@ def sentences_of(article: Article) -> pd.DataFrame:
     text = article.text
     rows = [(i, para, start, end, len(word_spans(text, start, end)), text[start:end])
             for i, (start, end, para) in enumerate(sentence_spans(text))]
-    return _columns(rows, SENTENCES_SCHEMA)
+    return frame(rows, SENTENCES_SCHEMA)
 
 
 def tokens_of(article: Article) -> pd.DataFrame:
@@ -123,20 +122,9 @@ def tokens_of(article: Article) -> pd.DataFrame:
     rows = [(i, j, s, e, text[s:e])
             for i, (start, end, _para) in enumerate(sentence_spans(text))
             for j, (s, e) in enumerate(word_spans(text, start, end))]
-    return _columns(rows, TOKENS_SCHEMA)
+    return frame(rows, TOKENS_SCHEMA)
 
 
-def _columns(rows: list[tuple], schema: Schema) -> pd.DataFrame:
-    """A frame from row tuples, built column-wise (cheaper than ``tables.frame`` in hot loops)."""
-    if not rows:
-        return empty(schema)
-    data = {}
-    for (name, dtype), column in zip(schema.items(), zip(*rows)):
-        data[name] = np.array(column, dtype=dtype) if dtype in _NUMPY else pd.array(column, dtype=dtype)
-    return pd.DataFrame(data, copy=False)
-
-
-_NUMPY = frozenset({"int64", "float64", "bool"})
 
 
 def timexes_of(article: Article) -> pd.DataFrame:

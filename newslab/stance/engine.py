@@ -32,6 +32,7 @@ import pandas as pd
 
 from newslab.stance.polarity import DEFAULT, Params, prepare, score_target
 from newslab.tables import frame
+from newslab.text import sentence_spans
 
 #: The speaker value of the outlet's own narrative voice.
 NARRATOR = "(narrator)"
@@ -175,11 +176,7 @@ def _is_location(text: str, start: int, end: int) -> bool:
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    try:
-        from newslab.text import sentence_spans
-        return [(s, e) for s, e, _ in sentence_spans(text)]
-    except ImportError:
-        return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    return [(s, e) for s, e, _ in sentence_spans(text)]
 
 
 def stance(text: str, *, issues: Mapping[str, object] | list | str | None = None,

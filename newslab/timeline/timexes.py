@@ -201,8 +201,6 @@ RULES: list[tuple[str, str]] = [
 _FLAGS = re.I
 
 _NAMED = re.compile(r"\(\?P<\w+>")
-COMBINED = re.compile(
-    r"(?<![\w'])(?:" + "|".join(f"(?P<{n}>{_NAMED.sub('(?:', p)})" for n, p in RULES) + r")(?![\w])", _FLAGS)
 RULE_RE = {n: re.compile(p, _FLAGS) for n, p in RULES}
 
 # tense cues for weekday/month resolution
@@ -1200,10 +1198,10 @@ _WORD = re.compile(r"\w+(?:'s)?")
 
 # ---------------------------------------------------------------------------------------------
 # rule dispatch: which rules can match at a position, from the text's first characters there.
-# The sre engine enters each of the ~50 alternatives of COMBINED at every candidate position; a
+# One regex alternating all ~50 rules would enter each alternative at every candidate position; a
 # rule whose possible first characters (computed from its parsed pattern, a sound
 # over-approximation) differ from the text's cannot match, so it is skipped. The remaining rules
-# are tried one by one in RULES order: the first match is COMBINED's match (same alternation).
+# are tried one by one in RULES order: the first match is that alternation's match.
 
 # the ASCII members of the regex classes \d, \w, \s (str patterns, Unicode matching)
 _ASCII_CATEGORY = {name: "".join(c for c in map(chr, range(128)) if re.match(rx, c)) for name, rx in
@@ -1297,7 +1295,7 @@ def _item_prefixes(op, av, k: int) -> set[str] | None:
 
 
 _RULE_ALONE = {n: re.compile(r"(?<![\w'])(?P<" + n + ">" + _NAMED.sub("(?:", p) + r")(?![\w])", _FLAGS)
-               for n, p in RULES}  # COMBINED restricted to one rule
+               for n, p in RULES}  # the alternation of all rules, restricted to one
 _RULE_PREFIXES: dict[str, tuple[int, frozenset[str] | None]] = {}
 _DISPATCH: dict[str, tuple[re.Pattern, ...]] = {}
 _ALL_RULES = tuple(_RULE_ALONE[n] for n, _ in RULES)
@@ -1395,7 +1393,7 @@ def _matches(text: str):
             for q in cands:
                 if q in tried:
                     m = tried[q]
-                else:  # COMBINED.match(text, q), trying only the rules that can match there
+                else:  # the alternation's match at q, trying only the rules that can match there
                     rules = dispatch.get(text[q:q + _PREFIX_LEN])
                     if rules is None:
                         rules = _rules_at(text, q)
