@@ -254,7 +254,7 @@ def test_polarity_shifters(text, mention, expected):
 def test_shifter_evidence_names_the_shifter():
     text = "Smith worked to ease tensions with the neighbours."
     result = score_target(text, *_span(text, "Smith"))
-    (ev,) = result.evidence
+    (ev,) = [e for e in result.evidence if "shifted" in e.reason]
     assert text[ev.start:ev.end] == "tensions" and "ease" in ev.reason and ev.value > 0
 
 
@@ -333,3 +333,58 @@ def test_said_then_a_clause_is_about_the_target():
     assert _polarity("Jones, a critic, said Smith had lied and cheated.", "Smith") == "negative"
     # "..., said X, who ..." keeps X as the source
     assert _polarity('"The plan is a disaster," said Smith, who leads the group.', "Smith") == "neutral"
+
+
+# --- session 2: events with the target's role, news words, set phrases (hand-checked expectations) ---
+
+@pytest.mark.parametrize("text,mention,expected", [
+    # the same event is good for its agent and bad for its patient
+    ("Smith defeated Jones in the primary.", "Smith", "positive"),
+    ("Smith defeated Jones in the primary.", "Jones", "negative"),
+    # passive: the subject is the patient, the "by" phrase the agent
+    ("Jones was defeated by Smith.", "Smith", "positive"),
+    ("Jones was defeated by Smith.", "Jones", "negative"),
+    # implicit sentiment: events with no evaluative word
+    ("Smith deleted the emails.", "Smith", "negative"),
+    ("Smith won the primary.", "Smith", "positive"),
+    ("The senator thanked Smith.", "Smith", "positive"),
+    # a relative clause and auxiliaries between the subject and its verb
+    ("Smith, who has repeatedly lied to voters, spoke.", "Smith", "negative"),
+])
+def test_events_by_role(text, mention, expected):
+    assert _polarity(text, mention) == expected
+
+
+def test_event_evidence_names_the_role():
+    text = "Smith was indicted on Friday."
+    result = score_target(text, *_span(text, "Smith"))
+    assert result.label == "negative"
+    assert [(e.word, e.reason) for e in result.evidence] == [("indicted", "target as patient")]
+    # a possessive target has no role in the event ("Smith's defeat": lost, or defeated someone?)
+    text = "Smith's defeat was expected."
+    assert not any(e.reason.startswith("target as") for e in score_target(text, 0, 5).evidence)
+
+
+def test_event_inflections():
+    from newslab.stance.polarity import _inflections
+    assert {"slams", "slammed", "slamming"} <= _inflections("slam")
+    assert {"criticizes", "criticized", "criticizing"} <= _inflections("criticize")
+    assert {"lies", "lied", "lying"} <= _inflections("lie")
+    assert {"bullies", "bullied"} <= _inflections("bully")
+    assert _inflections("fired") == {"fired"}  # an inflected form is taken as it is
+
+
+@pytest.mark.parametrize("text,mention,expected", [
+    ("Smith faces questions about his finances.", "Smith", "negative"),
+    ("Smith died on Tuesday.", "Smith", "neutral"),  # a reported death judges nobody
+    ("No doubt Smith knew.", "Smith", "neutral"),  # "no doubt" is not a doubt undone
+    ("The plan is not only disgusting but Smith is a fraud.", "Smith", "negative"),  # "not only" negates nothing
+])
+def test_news_words_and_set_phrases(text, mention, expected):
+    assert _polarity(text, mention) == expected
+
+
+def test_single_letters_are_no_sentiment():
+    from newslab.stance.polarity import _valence
+    assert _valence("l") is None  # VADER lists "l"; in news it is an initial or a state code
+    assert _valence("scandal") < 0
