@@ -162,3 +162,64 @@ def test_tense_cues(text, dct, expected):
 ])
 def test_calendar_phrases(text, dct, expected):
     assert values(text, dct=dct) == expected
+
+
+# Durations: "over" before a single unit, "a couple of", "and a half" after the unit; rates,
+# fractions and ordinals that look like durations (values checked by hand).
+@pytest.mark.parametrize("text, expected", [
+    ("The inspection was likely to last over a week.", [("over a week", "DURATION", "P1W")]),
+    ("Rates fell over the past two years.", [("the past two years", "DURATION", "P2Y")]),
+    ("It will not change for a couple of years.", [("a couple of years", "DURATION", "P2Y")]),
+    ("The meeting lasted a minute and a half.", [("a minute and a half", "DURATION", "PT1M30S")]),
+    ("Iraq imports about three-quarters of its food.", []),
+    ("The plan should save $500 million a year.", []),
+    ("Rooms will cost between $35 and $55 a night.", []),
+    ("A second group of directors sued.", []),
+    ("Kidnappings have risen in recent years.", [("recent years", "DATE", "PAST_REF")]),
+    ("Builders have struggled in recent weeks.", [("recent weeks", "DURATION", "PXW")]),
+])
+def test_duration_phrases(text, expected):
+    assert values(text) == expected
+
+
+# Earnings reports (DCT 1989-11-02, in the fourth quarter): the quarter under discussion is the
+# last one that is over, and comparisons "a year ago" take the granularity of what is compared.
+@pytest.mark.parametrize("text, expected", [
+    ("Third-quarter profit rose 5% from last year's quarter.",
+     [("Third-quarter", "DATE", "1989-Q3"), ("last year's quarter", "DATE", "1988-Q3")]),
+    ("Third-quarter sales rose to $5 million from $4 million in the corresponding period last year.",
+     [("Third-quarter", "DATE", "1989-Q3"), ("the corresponding period last year", "DATE", "1988-Q3")]),
+    ("Third-quarter net rose. The company expects a fourth-quarter charge. "
+     "Profit in the latest quarter rose 5% from a year ago.",
+     [("Third-quarter", "DATE", "1989-Q3"), ("fourth-quarter", "DATE", "1989-Q4"),
+      ("the latest quarter", "DATE", "1989-Q3"), ("a year ago", "DATE", "1988-Q3")]),
+    ("Third-quarter net rose 5%. For the nine months, net rose 10% from a year earlier.",
+     [("Third-quarter", "DATE", "1989-Q3"), ("the nine months", "DURATION", "P9M"),
+      ("a year earlier", "DATE", "1988")]),
+])
+def test_earnings_report_quarters(text, expected):
+    assert values(text, dct="1989-11-02") == expected
+
+
+def test_years_and_months_move_the_coarse_reference_time_only():
+    assert values("Imports rose in 1988. The share of Swiss watches fell that year.", dct="1989-11-02") == [
+        ("1988", "DATE", "1988"), ("that year", "DATE", "1988")]
+    assert values("In March the firm fired its chief. The following month, it put itself up for sale.",
+                  dct="2022-06-10") == [("March", "DATE", "2022-03"), ("The following month", "DATE", "2022-04")]
+    # a year named in passing does not move "the next day"
+    assert ("The next day", "DATE", "1990-03-04") in values(
+        "The plant closed on March 3, 1990, after losses in 1988. The next day, workers protested.",
+        dct="1990-06-01")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The deal should close by year-end.", [("year-end", "DATE", "2022-12-31")]),
+    ("The index has risen 5% since year-end.", [("year-end", "DATE", "2021-12-31")]),
+    ("Demand will stay strong into the summer.", [("the summer", "DATE", "2022-SU")]),
+    ("The judge will rule at midday.", [("midday", "TIME", "2022-01-21T12:00")]),
+    ('Baker said on ABC\'s "This Week" that talks would go on.', []),
+    # the reporting verb after a quotation is not the tense of the quoted clause
+    ("``Prices will rise in the spring,'' he said.", [("the spring", "DATE", "2022-SP")]),
+])
+def test_more_calendar_phrases(text, expected):
+    assert values(text) == expected

@@ -97,6 +97,9 @@ NUM = rf"(?:\d+(?:\s+1/2|\.\d+)?|{NUMW}|an?)"
 UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?"
         r"|decades?|centuries|century|millenni(?:um|a))")
 UNIT_SG = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century)"
+# "over" only before a single unit ("lasted over a week"); before "the past two years" it is a preposition
+DUR_PREFIX = (r"(?:at\s+least|at\s+most|up\s+to|(?:no\s+)?more\s+than|less\s+than"
+              rf"|over(?=\s+an?\s+{UNIT_SG}\b))")
 _MONTH_FULL = [m for m in MONTHS if len(m) > 4 or m in ("june", "july", "may")]
 _MONTH_ABBR = [m for m in MONTHS if m not in _MONTH_FULL]
 MONTH = (r"(?-i:(?:" + "|".join(m.capitalize() for m in sorted(_MONTH_FULL, key=len, reverse=True)) + "|"
@@ -117,13 +120,12 @@ PART = r"(?:morning|afternoon|evening|night|overnight)"
 _PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
               "tonight": "NI"}
 APPROX = r"(?:about|around|almost|nearly|some|roughly|approximately|more\s+than|less\s+than|at\s+least|at\s+most|up\s+to)"
-DUR_PREFIX = r"(?:at\s+least|at\s+most|up\s+to|more\s+than|less\s+than)"
 EARLYLATE = r"(?:early|late|mid|middle|earlier|later)"
 NOTNUM = r"(?![\d,.]?\d)"
 TZ = r"(?:(?-i:[ECMP][SD]T|GMT|UTC)|local\s+time)"
 TIMEZONE = rf"(?:\s+{TZ})?"
 CLOCK = (rf"(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|a\.m(?!\w)|p\.m(?!\w)|am(?!\w)|pm(?!\w))"
-         rf"|\d{{1,2}}:\d\d(?=\s+(?:o'clock|{TZ}))|noon|midnight|\d{{1,2}}\s+o'clock){TIMEZONE}")
+         rf"|\d{{1,2}}:\d\d(?=\s+(?:o'clock|{TZ}))|noon|midday|midnight|\d{{1,2}}\s+o'clock){TIMEZONE}")
 HOLIDAY = "(?-i:" + "|".join(
     sorted((" ".join(w.capitalize() if w not in ("day", "eve") else w.capitalize() for w in h.split())
             .replace("'S", "'s") for h in HOLIDAYS), key=len, reverse=True)) + ")"
@@ -153,7 +155,8 @@ RULES: list[tuple[str, str]] = [
     ("quarter_the", r"(?:the|last\s+year's|a\s+year\s+earlier)\s+(?:fiscal\s+)?quarter(?P<ago>\s+a\s+year\s+(?:ago|earlier))?"),
     ("year_quarter", rf"the\s+(?P<year>{YEAR4})\s+(?:fiscal\s+)?(?P<unit>quarter|period)"),
     ("week_of", rf"(?P<wd>(?!x)x)?the\s+week\s+of\s+(?P<month>{MONTH})\s*(?P<day>{DAY}){NOTNUM}(?:,?\s+(?P<year>{YEAR4}))?"),
-    ("period_rel", r"the\s+(?P<rel>year-earlier|year-ago|latest|same)\s+period"),
+    ("period_rel", r"the\s+(?:(?P<rel>year-earlier|year-ago|latest|same|corresponding|comparable)\s+)+period"
+                   r"(?P<ago>\s+(?:of\s+|in\s+)?last\s+year|\s+a\s+year\s+(?:ago|earlier))?"),
     # relative dates: N units ago / earlier / later / from now
     ("ago", rf"(?:{APPROX}\s+)?(?:(?P<num>{NUM}|{VAGUE})(?:\s+and\s+a\s+half)?|(?P<half>half\s+an?))[-\s]+(?P<unit>{UNIT})"
             rf"(?:\s+or\s+(?:so|more|two|three))?\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence|since){NOTNUM}(?!\s+(?:the|a|an|his|her|their|its|it|he|she|they|we|i|you|this|that|\w+ing)\b)"),
@@ -170,13 +173,18 @@ RULES: list[tuple[str, str]] = [
     ("weekend", r"(?P<the>the|this|last|next|that|the\s+past)\s+weekend"),
     ("season", rf"(?:(?P<rel>last|next|this|the|early|late|mid|the\s+end\s+of|the\s+beginning\s+of)[-\s]+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR4}))?"
                rf"(?<!the\s(?:spring|summer|winter))(?<!the\sfall)(?<!the\sautumn)"),
+    ("season_the", rf"(?:(?<=in\s)|(?<=into\s)|(?<=over\s)|(?<=during\s)|(?<=through\s)|(?<=until\s)|(?<=by\s)"
+                   rf"|(?<=since\s)|(?<=for\s))the\s+(?:(?P<mod>early|late)\s+)?(?P<season>{SEASON})(?![-\w]|\s+of\b)"),
+    # "by year-end", "since year end"
+    ("year_end", r"(?:(?<=by\s)|(?<=at\s)|(?<=since\s)|(?<=until\s)|(?<=before\s)|(?<=after\s)|(?<=around\s)|(?<=to\s))"
+                 r"year[-\s]end(?![-\w])"),
     ("dayword", rf"(?:(?P<mod>early|late|later|earlier)\s+)?(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>{PART}))?"),
     ("thispart", rf"(?:(?P<mod>early|late|later|earlier)\s+)?(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>{PART})"),
     ("weekday", rf"(?:(?P<mod>early|late)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?"),
     ("year_rel", r"(?:(?P<mod>early|late|mid|earlier|later)[-\s]+)?(?P<rel>this|last|next|that)[-\s]+(?P<unit>year|month|week)"),
     # durations
     ("duration", rf"(?:(?:the|a|an|another|{DUR_PREFIX})\s+)*(?:(?P<rel>past|last|next|first|coming|previous|following|final|latest|additional|recent|further|remaining)\s+)?"
-                 rf"(?:(?P<num>{NUM}(?:\s+and\s+(?:a\s+)?half)?|{VAGUE})|(?P<half>half\s+an?))[-\s]+(?:more\s+|full\s+)?(?P<unit>{UNIT})(?P<old>[-\s]+(?:old|long))?(?!-(?:year|old|earlier|ago))(?<!year-old)(?<!month-old)(?<!years\sold)(?<!months\sold)"),
+                 rf"(?:(?P<num>{NUM}(?:\s+and\s+(?:a\s+)?half)?|{VAGUE})|(?P<half>half\s+an?))[-\s]+(?:more\s+|full\s+)?(?P<unit>{UNIT})(?P<andhalf>\s+and\s+a\s+half)?(?P<old>[-\s]+(?:old|long))?(?!-(?:year|old|earlier|ago))(?<!year-old)(?<!month-old)(?<!years\sold)(?<!months\sold)"),
     ("duration_the", rf"the\s+(?P<rel>past|last|next|coming|previous|following|first|final)\s+(?P<unit>{UNIT_SG})(?!-)"),
     ("recent", r"(?:recent|coming|past|next|last|ensuing|intervening)\s+(?P<unit>days|weeks|months|years|decades)"),
     ("bare_plural", r"(?<!\w\s(?:of|in)\s)(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes)(?!\s+(?:ago|of|old|later))"),
@@ -220,6 +228,9 @@ _PAST = re.compile(r"\b(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?=\w)(?:" + _trie(
 _CLAUSE_END = re.compile(
     r"[;!?:]\s|\n|(?=\.\s)(?<!\b[A-Za-z])(?<!\.[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|No|Co|vs|Lt|Ft))(?<!\b(?:Mrs|Gen|Gov|Sen|Rep|Col|Inc|"
     r"Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Sgt))(?<!\b(?:Corp|Capt|Sept|Prof))\.\s")
+
+# the end of a quotation: [,.] then '' or " or a closing curly quote
+_QUOTE_END = re.compile(r"[,.!?]?\s*(?:''|\"|\u201d)")
 
 # after the expression, a coordinated clause ("... on Saturday and were planning to ...") is another's
 _NEXT_CLAUSE = re.compile(r"\b(?:and|but)\b")
@@ -299,7 +310,9 @@ def _duration(n: float | None, unit: str) -> str:
     if n != int(n):  # "two and a half years" → P2Y6M, "half an hour" → PT30M
         whole, frac = int(n), n - int(n)
         down = {"Y": (12, "M", ""), "D": (24, "H", "T"), "H": (60, "M", ""), "W": (7, "D", "")}
-        if code in down and not (code == "M" and not t):
+        if code == "M" and t:  # "a minute and a half" → PT1M30S
+            down = {"M": (60, "S", "")}
+        if code in down:
             f, c, sep = down[code]
             rest = f"{int(round(frac * f))}{c}"
             return f"P{t}{whole}{code}{sep}{rest}" if whole else f"P{'T' if c in ('H',) or t else ''}{rest}"
@@ -310,14 +323,18 @@ def _duration(n: float | None, unit: str) -> str:
 class _Context:
     """Per-document state: the DCT, the text, and the narrative's reference time."""
 
-    __slots__ = ("dct", "text", "ref", "quarter", "trim")
+    __slots__ = ("dct", "text", "ref", "coarse", "quarter", "trim", "prev")
 
     def __init__(self, text: str, dct: dt.date | None):
         self.text = text
         self.dct = dct
         self.ref = dct
+        # the reference time for "that year", "the following month": also moved by a year or a
+        # month the narrative names ("in 1988 ... that year"), which must not move "the next day"
+        self.coarse = dct
         self.trim: int | None = None  # a handler's corrected start of the span
         self.quarter: tuple[int, int, int] | None = None  # (year, quarter, position) last mentioned
+        self.prev: tuple[int, str, str] | None = None  # (end, type, value) of the previous expression
 
     def tense(self, start: int, end: int, ignore: tuple[str, ...] = ()) -> str:
         """"future", "past" or "present" from the cue nearest to the span within its clause.
@@ -334,6 +351,9 @@ class _Context:
         c = _CLAUSE_END.search(right) or _NEXT_CLAUSE.search(right)
         if c:
             right = right[:c.start()]
+        q = _QUOTE_END.search(right)
+        if q:  # "... in the spring,'' he said": the reporting verb is not the quoted clause's tense
+            right = right[:q.start()]
         best, dist = "present", 10 ** 6
         for rx, name in ((_FUTURE, "future"), (_PAST, "past")):
             for m in rx.finditer(left):
@@ -345,6 +365,11 @@ class _Context:
                 if d < dist and not (ignore and m[0].lower() in ignore):
                     best, dist = name, d
         return best
+
+
+def _anchor(ctx: _Context, unit: str) -> dt.date | None:
+    """The reference time an anaphoric expression of ``unit`` granularity is resolved against."""
+    return ctx.coarse if _unit_name(unit) in ("month", "quarter", "year", "decade", "century") else ctx.ref
 
 
 def _year(s: str) -> int:
@@ -483,7 +508,10 @@ def _q(ctx: _Context, y: int | None, q: int, s: int) -> tuple[str, str]:
     """A quarter value, remembered as the one the narrative is about."""
     if y is None:
         return "DATE", f"XXXX-Q{q}"
-    ctx.quarter = (y, q, s)
+    # results are reported for a quarter that is over: a current or coming quarter ("a
+    # fourth-quarter charge") is not the one "the latest quarter" and "a year ago" refer to
+    if ctx.dct is None or (y, q) < _quarter_of(ctx.dct) or ctx.quarter is None:
+        ctx.quarter = (y, q, s)
     return "DATE", f"{y}-Q{q}"
 
 
@@ -491,6 +519,10 @@ def _year_back(ctx: _Context, s: int, e: int, years: int = 1) -> str | None:
     """"a year ago" in a report about a quarter means that quarter a year before."""
     if ctx.dct is None:
         return None
+    prev = ctx.prev
+    if (prev is not None and prev[1] == "DURATION" and re.fullmatch(r"P\d+M", prev[2])
+            and not _CLAUSE_END.search(ctx.text, prev[0], s)):
+        return None  # "in the nine months, up from ... a year earlier": the year before, not a quarter
     near = ctx.text[max(0, s - 250):e + 120].lower()
     if ctx.quarter is not None and s - ctx.quarter[2] < 1500 or "quarter" in near:
         y, q = ctx.quarter[:2] if ctx.quarter is not None else _prev_quarter(ctx.dct)
@@ -537,7 +569,7 @@ def _h_slash(ctx, m, s, e):
 
 def _clock_value(c: str) -> str | None:
     c = c.lower().strip()
-    if c.startswith("noon"):
+    if c.startswith(("noon", "midday")):
         return "12:00"
     if c.startswith("midnight"):
         return "24:00"
@@ -631,6 +663,8 @@ def _h_month(ctx, m, s, e):
     y = _month_year(ctx, month, s, e, rel if rel in ("last", "next", "this") else None)
     if y is None:
         return "DATE", f"XXXX-{month:02d}"
+    if ctx.coarse is None or (ctx.coarse.year, ctx.coarse.month) != (y, month):  # "In March ... The following month"
+        ctx.coarse = dt.date(y, month, 1)
     return "DATE", f"{y}-{month:02d}"
 
 
@@ -707,10 +741,16 @@ def _h_quarter_rel(ctx, m, s, e):
         y -= 1
     elif rel == "past" and "quarters" in ctx.text[s:e]:
         return None
+    last_years = rel == "last" and "year's" in ctx.text[s:e].lower()  # "last year's quarter"
     if rel in ("latest", "last", "previous", "prior", "recent", "same", "comparable") and ctx.quarter:
         y, q = ctx.quarter[:2]
-        if m["ago"]:
+        if m["ago"] or last_years:
             y -= 1
+    elif last_years:
+        y, q = _prev_quarter(ctx.dct)
+        y -= 1
+    if last_years:
+        return "DATE", f"{y}-Q{q}"
     return _q(ctx, y, q, s) if rel not in ("year-earlier", "year-ago") and not m["ago"] else ("DATE", f"{y}-Q{q}")
 
 
@@ -746,7 +786,8 @@ def _h_period_rel(ctx, m, s, e):
     if ctx.dct is None:
         return "DATE", "XXXX-QX"
     y, q = ctx.quarter[:2] if ctx.quarter else _prev_quarter(ctx.dct)
-    if m["rel"].lower() in ("year-earlier", "year-ago"):
+    text = ctx.text[s:e].lower()
+    if "year-earlier" in text or "year-ago" in text or m["ago"]:
         y -= 1
     return "DATE", f"{y}-Q{q}"
 
@@ -766,7 +807,7 @@ def _h_ago(ctx, m, s, e):
         v = _year_back(ctx, s, e)
         if v:
             return "DATE", v
-    base = ctx.dct if direction in ("ago", "from now", "hence") else (ctx.ref or ctx.dct)
+    base = ctx.dct if direction in ("ago", "from now", "hence") else (_anchor(ctx, u) or ctx.dct)
     if u in ("hour", "minute", "second"):
         if base is None:
             return "TIME", "XXXX-XX-XXTXX:XX"
@@ -799,6 +840,8 @@ _REL_SIGN = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -
 
 def _h_rel_unit(ctx, m, s, e):
     rel = m["rel"].lower()
+    if m["unit"][0].isupper() and m["unit"].lower() in ("week", "month", "year", "weekend", "decade", "century"):
+        return None  # a title ("ABC's 'This Week'"), not a date
     unit = m["unit"].lower()
     word = unit.replace("'s", "")
     if word in WEEKDAYS:
@@ -823,7 +866,7 @@ def _h_rel_unit(ctx, m, s, e):
         return "TIME", f"{_fmt_day(base)}T{_PART_CODE[word]}"
     sign = _REL_SIGN.get(rel, 0)
     anaphoric = rel in ("that", "same", "following", "previous") and word != "year" or rel in ("that", "same")
-    base = ctx.ref if anaphoric else ctx.dct
+    base = _anchor(ctx, word) if anaphoric else ctx.dct
     if rel == "past" and word in ("week", "month", "year", "decade", "century"):
         return "DURATION", _duration(1, word)
     if base is None:
@@ -856,7 +899,7 @@ def _h_the_rel_unit(ctx, m, s, e):
     if rel in ("past", "last", "next", "coming", "first", "final") and not (unit == "day" and rel == "next"):
         return "DURATION", _duration(1, unit)
     sign = _REL_SIGN.get(rel, 0)
-    base = ctx.ref if rel != "current" else ctx.dct
+    base = _anchor(ctx, unit) if rel != "current" else ctx.dct
     if base is None:
         return "DATE", _x_of(unit)
     value = _shift(base, unit, sign)
@@ -879,7 +922,7 @@ def _h_day_rel(ctx, m, s, e):
 def _h_that_unit(ctx, m, s, e):
     unit = m["unit"].lower()
     text = ctx.text[s:e].lower()
-    base = ctx.dct if text.startswith("this") else ctx.ref
+    base = ctx.dct if text.startswith("this") else _anchor(ctx, unit)
     if unit in _PART_CODE:
         return "TIME", f"{_fmt_day(base)}T{_PART_CODE[unit]}"
     if base is None:
@@ -949,6 +992,18 @@ def _h_season(ctx, m, s, e):
     return _season(ctx, code, rel, m["year"], s, e)
 
 
+def _h_season_the(ctx, m, s, e):
+    return _season(ctx, SEASONS[m["season"].lower()], "the", None, s, e)
+
+
+def _h_year_end(ctx, m, s, e):
+    """"by year-end": the last day of the DCT's year ("since year-end": of the year before)."""
+    if ctx.dct is None:
+        return "DATE", "XXXX-12-31"
+    y = ctx.dct.year - (1 if ctx.text[max(0, s - 6):s].lower().startswith("since") else 0)
+    return "DATE", f"{y}-12-31"
+
+
 def _h_dayword(ctx, m, s, e):
     w = m["word"].lower()
     d = ctx.dct
@@ -988,7 +1043,7 @@ def _h_weekday(ctx, m, s, e):
 def _h_year_rel(ctx, m, s, e):
     rel = m["rel"].lower()
     unit = m["unit"].lower()
-    base = ctx.ref if rel == "that" else ctx.dct
+    base = _anchor(ctx, unit) if rel == "that" else ctx.dct
     if base is None:
         return "DATE", _x_of(unit)
     return "DATE", _shift(base, unit, _REL_SIGN[rel])
@@ -1000,6 +1055,8 @@ def _h_duration(ctx, m, s, e):
     if m["num"] is not None:
         raw = m["num"].lower()
         n = _num(raw)
+        if n is None and re.fullmatch(r"a\s+couple(?:\s+of)?", raw):  # "a couple of years": two
+            n = 2.0
         if n is None and not re.match(VAGUE, raw, re.I):
             return None
         if "and a half" in text or "and half" in text:
@@ -1012,11 +1069,23 @@ def _h_duration(ctx, m, s, e):
         return "DATE", f"{ctx.dct.year if ctx.dct else 'XXXX'}-Q1"
     if u == "weekend":
         return None
+    if u == "quarter" and re.search(r"\w-quarters$", text):  # "three-quarters of its food": a fraction
+        return None
+    if re.fullmatch(r"an?\s+\w+", text):
+        # "$2 million a year", "four flights a week", "24 hours a day": a rate, not a time
+        if _RATE_BEFORE.search(ctx.text, max(0, s - 40), s):
+            return None
+        # "a second group": the ordinal
+        if u == "second" and re.match(r"\s+(?!(?:or|of|and|later|earlier|ago|before|after|in|to)\b)[a-z]", ctx.text[e:e + 12]):
+            return None
     if (u == "second" and re.fullmatch(r"(?:the\s+)?second", text)):
         return None
     if n is not None and n > 10000:
         return None
     return "DURATION", _duration(n, unit)
+
+
+_RATE_BEFORE = re.compile(r"(?:\d|\bmillion|\bbillion|\bthousand|\bhundred)(?:%|\s+percent)?(?:\s+[a-z]+)?\s+\Z")
 
 
 def _trim_adjectival(text: str, s: int, e: int) -> int:
@@ -1032,7 +1101,7 @@ def _h_duration_the(ctx, m, s, e):
 def _h_recent(ctx, m, s, e):
     unit = m["unit"]
     t = ctx.text[s:e].lower()
-    if t.startswith("recent") and _unit_name(unit) in ("day", "week"):
+    if t.startswith("recent") and _unit_name(unit) in ("day", "year", "decade"):
         return "DATE", "PAST_REF"
     return "DURATION", _duration(None, unit)
 
@@ -1099,7 +1168,10 @@ def _h_year(ctx, m, s, e):
             return None
     if ctx.dct and not (1600 <= y <= ctx.dct.year + 60):
         return None
-    ctx.ref = ctx.ref if ctx.ref and ctx.ref.year == y else dt.date(y, 1, 1) if ctx.ref is None else ctx.ref
+    if ctx.ref is None:
+        ctx.ref = dt.date(y, 1, 1)
+    if ctx.coarse is None or ctx.coarse.year != y:  # "in 1988 ... that year"
+        ctx.coarse = dt.date(y, 1, 1)
     return "DATE", str(y)
 
 
@@ -1182,7 +1254,7 @@ _TRIGGER_WORDS = (
     + [h.split()[0] for h in HOLIDAYS]
     + "second seconds minute minutes hour hours day days night nights week weeks weekend weekends fortnight "
       "fortnights month months quarter quarters year years decade decades century centuries millennium millennia "
-      "period periods half today yesterday tomorrow tonight morning afternoon evening overnight noon midnight "
+      "period periods half today yesterday tomorrow tonight morning afternoon evening overnight noon midday midnight "
       "now nowadays currently current recently recent lately previously formerly soon future past present term "
       "daily weekly monthly annually yearly nightly hourly nineteen twenty thousand year-earlier year-ago "
       "year-end".split())
@@ -1429,7 +1501,10 @@ def _timex_spans(text: str, dct: dt.date | None) -> tuple[tuple[int, int, str, s
         if sub is None:  # cannot happen (same pattern); be safe
             continue
         ctx.trim = None
+        ref = ctx.ref
         res = HANDLERS[rule](ctx, sub, s, e)
+        if ctx.ref is not ref:  # a day the narrative moved to also moves the coarser reference time
+            ctx.coarse = ctx.ref
         if res is None:
             continue
         typ, value = res
@@ -1438,6 +1513,7 @@ def _timex_spans(text: str, dct: dt.date | None) -> tuple[tuple[int, int, str, s
         if rule == "duration":
             s = _trim_adjectival(text, s, e)
         out.append((s, e, typ, value, rule))
+        ctx.prev = (e, typ, value)
     return tuple(out)
 
 
