@@ -206,3 +206,60 @@ def test_naming_and_listing_verbs_are_cues():
 def test_decimal_point_does_not_end_the_sentence_or_the_content():
     assert _rows("The agency said it detected a 5.1-magnitude earthquake near the test site.") == [
         ("The agency", "said", "it detected a 5.1-magnitude earthquake near the test site")]
+
+
+def test_content_before_the_cue_after_an_introductory_phrase():
+    # nothing follows the cue, so the introductory phrase is part of the content, not all of it
+    assert _rows("In fact, neither plan would change what the middle class pays, analysts say.") == [
+        ("analysts", "say", "In fact, neither plan would change what the middle class pays")]
+    assert _rows("Seeing his brother suffer led him to avoid alcohol, he said.") == [
+        ("he", "said", "Seeing his brother suffer led him to avoid alcohol")]
+
+
+def test_some_say_contracted_pronoun_and_sentence_initial_name():
+    assert _rows("Some say they hear echoes of the past.") == [("Some", "say", "they hear echoes of the past")]
+    assert _rows("Six in 10 say he’s decisive.") == [("Six in 10", "say", "he’s decisive")]
+    assert _rows("Clinton claims the plan is dead.") == [("Clinton", "claims", "the plan is dead")]
+    assert _rows("The claims were dismissed.") == []
+
+
+def test_as_source_said_puts_the_content_before_as():
+    assert _rows("The economy is growing, as the president said in a speech.") == [
+        ("the president", "said", "The economy is growing")]
+
+
+def test_subject_after_a_dateline_or_a_participle_clause():
+    assert _rows("WASHINGTON — Grassley downplayed the attack and said it was over.") == [
+        ("Grassley", "said", "it was over")]
+    assert _rows("Walking to the next house, Ebeling smiled and said their views differed.") == [
+        ("Ebeling", "said", "their views differed")]
+    assert _rows("And then Trump went on the attack, saying the plan had failed.") == [
+        ("Trump", "saying", "the plan had failed")]
+
+
+def test_participle_cue_without_a_source_is_dropped():
+    assert _rows("Officials are considering a moratorium on new permits.") == [
+        ("Officials", "considering", "a moratorium on new permits")]
+    assert _rows("Simply assuming that miners will adapt is a mistake.") == []
+
+
+def test_quotation_running_past_the_sentence_joins_the_content_and_long_asides_are_skipped():
+    text = "Trump said that “ethanol people” “do a fantastic job. And it’s so important.” He left."
+    assert _rows(text) == [
+        ("Trump", "said", "that “ethanol people” “do a fantastic job. And it’s so important.”")]
+    assert _rows("Aides say that the candidate - who has chafed at making the types of changes his current aides "
+                 "have asked for, even though he had acknowledged they would need to occur - has decided to "
+                 "embrace his style.") == [
+        ("Aides", "say", "that the candidate - who has chafed at making the types of changes his current aides "
+                         "have asked for, even though he had acknowledged they would need to occur - has decided "
+                         "to embrace his style")]
+
+
+def test_survey_found_after_the_content():
+    assert _rows("Voters are angry about the economy, the poll found.") == [
+        ("the poll", "found", "Voters are angry about the economy")]
+
+
+def test_source_and_cue_inside_the_content():
+    assert _rows("The plan, the statement said, is dead.") == [
+        ("the statement", "said", "The plan, the statement said, is dead")]
