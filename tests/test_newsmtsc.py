@@ -79,7 +79,7 @@ def test_dev_splits_read(data_dir, split, n):
 
 
 @pytest.mark.data
-@pytest.mark.parametrize("split,vader,ours", [("rw", 50.8, 65.0), ("mt", 52.8, 61.0)])
+@pytest.mark.parametrize("split,vader,ours", [("rw", 50.8, 67.0), ("mt", 52.8, 62.0)])
 def test_dev_macro_f1(data_dir, split, vader, ours):
     """The published sentence-level VADER figure reproduces; the target engine beats it clearly."""
     df = read_split(split, require(data_dir, "newsmtsc"))

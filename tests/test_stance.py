@@ -388,3 +388,53 @@ def test_single_letters_are_no_sentiment():
     from newslab.stance.polarity import _valence
     assert _valence("l") is None  # VADER lists "l"; in news it is an initial or a state code
     assert _valence("scandal") < 0
+
+
+# --- session 2b: more role links, more events and words (hand-checked) ---
+
+def _reasons(text, mention):
+    return [(e.word, e.reason) for e in score_target(text, *_span(text, mention)).evidence]
+
+
+def test_closing_single_quote_keeps_the_words_valence():
+    from newslab.stance.polarity import _valence
+    assert _valence("confidence'") == _valence("confidence") > 0  # "‘full confidence’" tokenizes so
+    assert _polarity("Voters have ‘full confidence’ in Smith.", "Smith") == "positive"
+
+
+def test_possessive_target_roles():
+    # no patient: the possessor did it; an official act with a neutral agent: it was done to the possessor
+    assert ("lies", "target as agent") in _reasons("Smith's lies were exposed.", "Smith")
+    assert _polarity("Smith's lies were exposed.", "Smith") == "negative"
+    assert ("arrest", "target as patient") in _reasons("Smith's arrest came on Monday.", "Smith")
+    assert _polarity("Smith's arrest came on Monday.", "Smith") == "negative"
+    assert _polarity("Smith's win came late on Tuesday.", "Smith") == "positive"
+
+
+def test_appositive_between_subject_and_verb():
+    assert ("indicted", "target as patient") in _reasons("Smith, a former senator, was indicted.", "Smith")
+    assert ("lied", "target as agent") in _reasons("Smith, 45, lied to the court.", "Smith")
+    # a list is no appositive: "Smith, Jones and Lee were indicted" links only Lee
+    assert not any(r.startswith("target as") for _, r in _reasons("Smith, Jones and Lee were indicted.", "Smith"))
+
+
+@pytest.mark.parametrize("text,mention,expected", [
+    ("Smith surpassed Jones in the count.", "Smith", "positive"),
+    ("The committee named Smith to chair the review.", "Smith", "positive"),
+    ("A new poll showed Smith ahead of the pack.", "Smith", "positive"),
+    ("Smith murdered his neighbour.", "Smith", "negative"),
+    ("Smith overtook Jones in the count.", "Smith", "positive"),
+    ("Smith overtook Jones in the count.", "Jones", "negative"),
+    ("Smith was instrumental in passing the bill.", "Smith", "positive"),
+    ("The agreement was signed by Smith.", "Smith", "neutral"),  # a policy term judges nobody
+])
+def test_more_events_and_words(text, mention, expected):
+    assert _polarity(text, mention) == expected
+
+
+def test_victim_of_violence_is_pitied_not_judged():
+    # the patient of a violent act gets a weak negative, the agent a strong one
+    text = "Jones was shot by Smith."
+    victim = score_target(text, *_span(text, "Jones")).score
+    shooter = score_target(text, *_span(text, "Smith")).score
+    assert shooter < victim < 0
