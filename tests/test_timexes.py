@@ -223,3 +223,99 @@ def test_years_and_months_move_the_coarse_reference_time_only():
 ])
 def test_more_calendar_phrases(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize("text, dct, expected", [
+    # "by June" is a deadline: ahead of the DCT, not the June of last year
+    ("The company aims to repay the loan by June.", DCT, [("June", "DATE", "2022-06")]),
+    # ... unless a past-tense cue is near
+    ("The company had repaid the loan by June.", DCT, [("June", "DATE", "2021-06")]),
+    # "last year through June" is a range ending in the year just named, not a deadline
+    ("Sales were flat from last year through June.", DCT,
+     [("last year", "DATE", "2021"), ("June", "DATE", "2021-06")]),
+    # a weekday deadline: DCT 2000-04-03 is a Monday
+    ("The family has until 9 a.m. Tuesday to sign the paper.", "2000-04-03",
+     [("9 a.m. Tuesday", "TIME", "2000-04-04T09:00")]),
+])
+def test_deadlines_look_ahead(text, dct, expected):
+    assert values(text, dct=dct) == expected
+
+
+def test_sentence_opening_now_is_a_discourse_marker():
+    assert values('Iraq was ready to withdraw. Now, he says, the plan looks dead.') == []
+    assert values("Now for the weather.") == []
+    assert values("Prices are now higher.") == [("now", "DATE", "PRESENT_REF")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hate groups grew over the past year.", [("the past year", "DATE", "2021")]),
+    ("The plants will close over the next year.", [("the next year", "DATE", "2023")]),
+    ("He has been ill for the past week.", [("the past week", "DURATION", "P1W")]),
+    # in a story about 1988, "the next year" is 1989
+    ("He founded the firm in 1988. The next year he sold it.",
+     [("1988", "DATE", "1988"), ("The next year", "DATE", "1989")]),
+])
+def test_the_past_year_is_the_calendar_year_before(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text, dct, expected", [
+    # US election day: the Tuesday after the first Monday in November (Nov. 2, 1998 was a Monday)
+    ("Voters go to the polls on Election Day.", "1998-10-26", [("Election Day", "DATE", "1998-11-03")]),
+    # Easter 2000 was Sunday April 23, in ISO week 16
+    ("The pope spoke during Easter week.", "2000-04-17", [("Easter week", "DATE", "2000-W16")]),
+    # Easter 2024 was March 31
+    ("Shops close on Good Friday.", "2024-03-20", [("Good Friday", "DATE", "2024-03-29")]),
+    ("She is a good friend.", "2024-03-20", []),
+])
+def test_movable_holidays(text, dct, expected):
+    assert values(text, dct=dct) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ages written out are not durations
+    ("Mr. Smith, 52 years old, will retire.", []),
+    ("Employees 55 years old or older can apply.", []),
+    ("She has worked there for 52 years.", [("52 years", "DURATION", "P52Y")]),
+    # "today's world", "the people of tomorrow": the present age, not a day
+    ("The case matters for today's youth.", []),
+    ("He chose the people of tomorrow.", []),
+    ("Today's meeting was short.", [("Today", "DATE", "2022-01-21")]),
+    # "the day before <clause>" is a preposition phrase; alone it is the day before the DCT
+    ("She spent five hours in Nairobi later in the day before returning home.",
+     [("five hours", "DURATION", "PT5H")]),
+    ("He had left the day before.", [("the day before", "DATE", "2022-01-20")]),
+    # "after" is a signal outside the duration
+    ("The move comes barely a month after Qantas suspended flights.", [("a month", "DURATION", "P1M")]),
+    # "the end of" stays in the span; the value is the unit's (DCT 2022-01-21 is in ISO week 3)
+    ("Troops will arrive by the end of the month.", [("the end of the month", "DATE", "2022-01")]),
+    ("Mailing begins at the end of this week.", [("the end of this week", "DATE", "2022-W03")]),
+    ("Costs will fall by the end of the year.", [("the end of the year", "DATE", "2022")]),
+    # "average daily volume" is a statistic, "run daily" a set
+    ("Average daily volume was 130 million shares.", []),
+    ("Flights will run daily.", [("daily", "SET", "P1D")]),
+    ("Holders may buy shares at the then-current price.", [("then-current", "DATE", "PAST_REF")]),
+    # a quarter as a fraction, and "quarter-to-quarter", are not quarters of a year
+    ("Funds hold more than a quarter of the market.", []),
+    ("The quarter-to-quarter comparison was weak.", []),
+    ("He stayed a quarter in Boston.", [("a quarter", "DURATION", "P1Q")]),
+])
+def test_precision_and_span_rules(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The blast came at 4 in the morning.", [("4 in the morning", "TIME", "2022-01-21T04:00")]),
+    ("He left at 10:30 in the evening.", [("10:30 in the evening", "TIME", "2022-01-21T22:30")]),
+    # Thursday before the DCT (Friday 2022-01-21) in a past-tense clause
+    ("They met at 5 in the afternoon Thursday.", [("5 in the afternoon Thursday", "TIME", "2022-01-20T17:00")]),
+])
+def test_clock_hours_in_the_part_of_day(text, expected):
+    assert values(text) == expected
+
+
+def test_a_bare_month_abbreviation_needs_its_full_stop():
+    assert values("Geremek of Poland and Jan Kavan of the Czech Republic signed.") == []
+    assert values("Prices rose between November and January.") == [
+        ("November", "DATE", "2021-11"), ("January", "DATE", "2022-01")]
+    assert values("Sales fell in Jan. and held up later.")[:1] == [("Jan.", "DATE", "2022-01")]

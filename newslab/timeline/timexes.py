@@ -109,6 +109,10 @@ MONTH_STRICT = (r"(?-i:(?:" + "|".join(m.capitalize() for m in sorted(_MONTH_FUL
                                        if m not in ("may", "march")) + "|"
                 + "|".join(m.upper() for m in _MONTH_FULL if m not in ("may", "march")) + r")|(?:"
                 + "|".join(m.capitalize() for m in _MONTH_ABBR if m not in ("mar",)) + r")\.)")
+# a month standing alone: its full name, or an abbreviation with its full stop ("Jan" is a first name too)
+MONTH_ALONE = (r"(?-i:(?:" + "|".join(m.capitalize() for m in sorted(_MONTH_FULL, key=len, reverse=True)) + "|"
+               + "|".join(m.upper() for m in _MONTH_FULL) + ")|(?:"
+               + "|".join(m.capitalize() for m in sorted(_MONTH_ABBR, key=len, reverse=True)) + r")\.)")
 _WD_FULL = [w for w in WEEKDAYS if w.endswith("day")]
 WEEKDAY = (r"(?-i:(?:" + "|".join(w.capitalize() for w in _WD_FULL) + "|" + "|".join(w.upper() for w in _WD_FULL)
            + r"))")
@@ -119,13 +123,15 @@ SEASON = r"(?:spring|summer|fall|autumn|winter)"
 PART = r"(?:morning|afternoon|evening|night|overnight)"
 _PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
               "tonight": "NI"}
+EDGE_OF = r"the\s+(?:end|beginning|start|middle)\s+of\s+"
 APPROX = r"(?:about|around|almost|nearly|some|roughly|approximately|more\s+than|less\s+than|at\s+least|at\s+most|up\s+to)"
 EARLYLATE = r"(?:early|late|mid|middle|earlier|later)"
 NOTNUM = r"(?![\d,.]?\d)"
 TZ = r"(?:(?-i:[ECMP][SD]T|GMT|UTC)|local\s+time)"
 TIMEZONE = rf"(?:\s+{TZ})?"
 CLOCK = (rf"(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|a\.m(?!\w)|p\.m(?!\w)|am(?!\w)|pm(?!\w))"
-         rf"|\d{{1,2}}:\d\d(?=\s+(?:o'clock|{TZ}))|noon|midday|midnight|\d{{1,2}}\s+o'clock){TIMEZONE}")
+         rf"|\d{{1,2}}:\d\d(?=\s+(?:o'clock|{TZ}))|noon|midday|midnight|\d{{1,2}}\s+o'clock"
+         rf"|(?:1[0-2]|0?[1-9])(?::[0-5]\d)?(?:\s+o'clock)?\s+in\s+the\s+(?:morning|afternoon|evening)){TIMEZONE}")
 HOLIDAY = "(?-i:" + "|".join(
     sorted((" ".join(w.capitalize() if w not in ("day", "eve") else w.capitalize() for w in h.split())
             .replace("'S", "'s") for h in HOLIDAYS), key=len, reverse=True)) + ")"
@@ -144,15 +150,15 @@ RULES: list[tuple[str, str]] = [
     ("my", rf"(?:(?P<rel>last|next|this|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[-\s]+)?"
            rf"(?P<month>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR4}|'\d\d)|\s+(?:of\s+)?(?P<ry>this|last|next)\s+year(?!'s)){NOTNUM}"),
     ("month", rf"(?:(?P<rel>last|next|this|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[-\s]+(?P<m1>{MONTH})(?!\.?\s*\d)"
-              rf"|(?:(?<=in\s)|(?<=since\s)|(?<=until\s)|(?<=by\s)|(?<=from\s)|(?<=through\s)|(?<=during\s)|(?<=before\s)|(?<=after\s)|(?<=of\s)|(?<=and\s)|(?<=to\s))(?P<m3>{MONTH})"
+              rf"|(?:(?<=in\s)|(?<=since\s)|(?<=until\s)|(?<=by\s)|(?<=from\s)|(?<=through\s)|(?<=during\s)|(?<=before\s)|(?<=after\s)|(?<=of\s)|(?<=and\s)|(?<=to\s))(?P<m3>{MONTH_ALONE})"
               rf"|(?P<m2>{MONTH_STRICT}))"),
-    ("holiday", rf"(?P<h>{HOLIDAY})(?:,?\s+(?P<year>{YEAR4}))?"),
+    ("holiday", rf"(?P<h>{HOLIDAY})(?:(?P<wk>\s+week)|,?\s+(?P<year>{YEAR4}))?"),
     # quarters and halves
     ("quarter", rf"(?:the\s+)?(?:(?:comparable|corresponding)\s+)?(?:(?:year-earlier|year-ago)\s+)?(?:(?P<yr>{YEAR4}|this\s+year|last\s+year|next\s+year)(?:'s)?\s+)?(?:(?:fiscal|calendar)\s+)?"
                 rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+(?:(?:fiscal|calendar)[-\s]+)?(?P<unit>quarter|half|period)"
                 rf"(?:\s+(?:of\s+)?(?:(?:fiscal|calendar)\s+)?(?P<year>{YEAR4}|this\s+year|last\s+year|next\s+year)|(?:\s+a\s+year\s+(?:ago|earlier)))?(?!-)"),
     ("quarter_rel", r"(?:the\s+)?(?P<rel>year-earlier|year-ago|latest|last|previous|prior|current|same|comparable|recent|this|next|past)(?:\s+(?:fiscal\s+)?)(?:year's\s+)?(?P<unit>quarter|three\s+months)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?"),
-    ("quarter_the", r"(?:the|last\s+year's|a\s+year\s+earlier)\s+(?:fiscal\s+)?quarter(?P<ago>\s+a\s+year\s+(?:ago|earlier))?"),
+    ("quarter_the", r"(?:the|last\s+year's|a\s+year\s+earlier)\s+(?:fiscal\s+)?quarter(?!-to-)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?"),
     ("year_quarter", rf"the\s+(?P<year>{YEAR4})\s+(?:fiscal\s+)?(?P<unit>quarter|period)"),
     ("week_of", rf"(?P<wd>(?!x)x)?the\s+week\s+of\s+(?P<month>{MONTH})\s*(?P<day>{DAY}){NOTNUM}(?:,?\s+(?P<year>{YEAR4}))?"),
     ("period_rel", r"the\s+(?:(?P<rel>year-earlier|year-ago|latest|same|corresponding|comparable)\s+)+period"
@@ -167,7 +173,7 @@ RULES: list[tuple[str, str]] = [
                  rf"(?P<unit>week|weekend|month|year|decade|century|{SEASON}|{WEEKDAY}|{MONTH_STRICT}(?!\.?\s*\d)|morning|afternoon|evening|night)(?!-)"),
     ("the_rel_unit", rf"the\s+(?P<rel>previous|following|next|same|preceding|prior|coming|past|last|current|latest)\s+"
                      rf"(?P<unit>day|week|weekend|month|year|decade|{WEEKDAY}|morning|afternoon|evening|night)(?!-)"),
-    ("day_rel", r"the\s+day\s+(?P<rel>before|after)(?:\s+(?P<base>yesterday|tomorrow))?(?![\w ]*\b(?:the|a|his|her|their|its)\b)|"
+    ("day_rel", r"the\s+day\s+(?P<rel>before|after)(?:\s+(?P<base>yesterday|tomorrow))?(?![\w ]*\b(?:the|a|an|his|her|their|its|last|next|this|\w+ing)\b)|"
                 r"the\s+day\s+(?P<rel2>before|after)(?=\s*[,.;])"),
     ("that_unit", r"(?:that|the\s+same|this)\s+(?P<unit>day|week|weekend|month|year|morning|afternoon|evening|night)(?!-)"),
     ("weekend", r"(?P<the>the|this|last|next|that|the\s+past)\s+weekend"),
@@ -181,7 +187,9 @@ RULES: list[tuple[str, str]] = [
     ("dayword", rf"(?:(?P<mod>early|late|later|earlier)\s+)?(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>{PART}))?"),
     ("thispart", rf"(?:(?P<mod>early|late|later|earlier)\s+)?(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>{PART})"),
     ("weekday", rf"(?:(?P<mod>early|late)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?"),
-    ("year_rel", r"(?:(?P<mod>early|late|mid|earlier|later)[-\s]+)?(?P<rel>this|last|next|that)[-\s]+(?P<unit>year|month|week)"),
+    ("year_rel", rf"(?:{EDGE_OF}|(?P<mod>early|late|mid|earlier|later)[-\s]+)?(?P<rel>this|last|next|that)[-\s]+(?P<unit>year|month|week)"),
+    # "by the end of the month": the DCT's month (TimeML keeps the part in the span, as mod="END")
+    ("edge_unit", rf"{EDGE_OF}the\s+(?P<unit>month|week)(?![-\w])"),
     # durations
     ("duration", rf"(?:(?:the|a|an|another|{DUR_PREFIX})\s+)*(?:(?P<rel>past|last|next|first|coming|previous|following|final|latest|additional|recent|further|remaining)\s+)?"
                  rf"(?:(?P<num>{NUM}(?:\s+and\s+(?:a\s+)?half)?|{VAGUE})|(?P<half>half\s+an?))[-\s]+(?:more\s+|full\s+)?(?P<unit>{UNIT})(?P<andhalf>\s+and\s+a\s+half)?(?P<old>[-\s]+(?:old|long))?(?!-(?:year|old|earlier|ago))(?<!year-old)(?<!month-old)(?<!years\sold)(?<!months\sold)"),
@@ -191,19 +199,20 @@ RULES: list[tuple[str, str]] = [
     # decades, centuries, years
     ("decade", rf"(?:(?:the\s+)?(?:mid|early|late)[-\s]+)?(?P<dec>(?:1[5-9]|20)\d0s|'\d0s)"),
     ("century", r"(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[-\s]+century"),
-    ("the_year", r"the\s+(?:(?:current|full|fiscal|calendar|whole|entire)\s+)*(?:fiscal\s+)?year(?![-\w])(?!\s+(?:before|after|earlier|ago|later|\d|nineteen\b|two\s+thousand\b))"),
+    ("the_year", rf"(?:{EDGE_OF})?the\s+(?:(?:current|full|fiscal|calendar|whole|entire)\s+)*(?:fiscal\s+)?year(?![-\w])(?!\s+(?:before|after|earlier|ago|later|\d|nineteen\b|two\s+thousand\b))"),
     ("fiscal", rf"(?:the\s+)?(?:fiscal|calendar|financial)(?:\s+year)?\s+(?P<year>{YEAR4}|'\d\d)(?:-(?:\d\d))?"),
     ("wordyear", rf"(?:the\s+year\s+)?(?P<y>(?:nineteen|twenty)[-\s](?:{_alt(_TENS)})(?:[-\s](?:{_alt(_UNITS_WORDS[2:])}))?|two\s+thousand(?:\s+and\s+(?:{_alt(_UNITS_WORDS[2:])}))?)"),
     ("year", rf"(?:(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[-\s]+)|the\s+year\s+)?(?<![$\d.,])(?P<year>{YEAR4}){NOTNUM}(?!\s*(?:%|percent|feet|meters|miles|points|tons|people|troops|jobs|shares|cars|acres|-\w))"),
     # sets
     ("set_every", rf"(?:every|each|per)\s+(?:other\s+)?(?P<unit>{UNIT_SG}|{WEEKDAY}|{MONTH_STRICT})"),
     ("set_times", rf"(?:once|twice|\w+\s+times)\s+(?:a|an|per|each)\s+(?P<unit>{UNIT_SG})"),
-    ("set_adverb", r"(?P<w>daily|weekly|monthly|yearly|nightly|hourly)(?!\s+(?:newspaper|paper|magazine|publication|basis))"),
+    # "average daily volume": a statistic's period, not a recurring time
+    ("set_adverb", r"(?P<w>(?<!average\s)daily|weekly|monthly|yearly|nightly|hourly)(?!\s+(?:newspaper|paper|magazine|publication|basis))"),
     ("set_wd", rf"(?P<wd>{WEEKDAY})s(?!\w)"),
     # present / past / future references
     ("ref", r"(?P<w>the\s+(?:near|distant|immediate|foreseeable)\s+future|the\s+future|the\s+past|the\s+present|"
             r"the\s+(?:short|long|medium|near)\s+term|these\s+days|nowadays|currently|at\s+present|right\s+now|now|"
-            r"recently|lately|current|as\s+soon\s+as\s+possible)"),
+            r"recently|lately|then[-\s]current|current|as\s+soon\s+as\s+possible)"),
 ]
 
 _FLAGS = re.I
@@ -323,7 +332,7 @@ def _duration(n: float | None, unit: str) -> str:
 class _Context:
     """Per-document state: the DCT, the text, and the narrative's reference time."""
 
-    __slots__ = ("dct", "text", "ref", "coarse", "quarter", "trim", "prev")
+    __slots__ = ("dct", "text", "ref", "coarse", "quarter", "trim", "trim_end", "prev")
 
     def __init__(self, text: str, dct: dt.date | None):
         self.text = text
@@ -333,6 +342,7 @@ class _Context:
         # month the narrative names ("in 1988 ... that year"), which must not move "the next day"
         self.coarse = dct
         self.trim: int | None = None  # a handler's corrected start of the span
+        self.trim_end: int | None = None  # ... and end
         self.quarter: tuple[int, int, int] | None = None  # (year, quarter, position) last mentioned
         self.prev: tuple[int, str, str] | None = None  # (end, type, value) of the previous expression
 
@@ -341,6 +351,10 @@ class _Context:
 
         Cue words in ``ignore`` (lower case) are skipped.
         """
+        return self.tense_cue(start, end, ignore)[0]
+
+    def tense_cue(self, start: int, end: int, ignore: tuple[str, ...] = ()) -> tuple[str, int]:
+        """:meth:`tense` and the distance in characters of its cue (a large number without one)."""
         text = self.text
         a = max(0, start - 100)
         left = text[a:start]
@@ -364,7 +378,7 @@ class _Context:
                 d = m.start() + 3  # cues after the expression count slightly less
                 if d < dist and not (ignore and m[0].lower() in ignore):
                     best, dist = name, d
-        return best
+        return best, dist
 
 
 def _anchor(ctx: _Context, unit: str) -> dt.date | None:
@@ -413,7 +427,7 @@ def _tense_year(ctx: _Context, month: int, day: int, start: int, end: int) -> in
             cands.append(dt.date(y, month, min(day, calendar.monthrange(y, month)[1])))
         except ValueError:
             pass
-    if ctx.tense(start, end) == "future":
+    if _deadline(ctx, start, end) or ctx.tense(start, end) == "future":
         ahead = [c for c in cands if c >= d - dt.timedelta(days=2)]
         if ahead:
             return ahead[0].year
@@ -434,7 +448,22 @@ def _month_year(ctx: _Context, month: int, start: int, end: int, rel: str | None
         return d.year if month > d.month else d.year + 1
     if rel == "this":
         return d.year
+    if month == d.month:
+        return d.year
     return _tense_year(ctx, month, 15, start, end)
+
+
+def _deadline(ctx: _Context, start: int, end: int) -> bool:
+    """"by February", "through Jan. 14": a deadline, ahead unless a past-tense cue is near.
+
+    "this year through August" is a range, its end in the year just named: not a deadline.
+    """
+    return (_DEADLINE_BEFORE.search(ctx.text, max(0, start - 9), start) is not None
+            and not (ctx.prev is not None and start - ctx.prev[0] < 12)
+            and ctx.tense_cue(start, end)[1] > 40)
+
+
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through)\s+\Z", re.I)
 
 
 def _weekday_date(ctx: _Context, wd: int, start: int, end: int, rel: str | None = None) -> dt.date | None:
@@ -453,7 +482,7 @@ def _weekday_date(ctx: _Context, wd: int, start: int, end: int, rel: str | None 
         return d
     # "Wednesday's ruling" names an event already known: a reported "would" does not move it ahead
     possessive = ctx.text.startswith("'s", end)
-    if ctx.tense(start, end, ("would",) if possessive else ()) == "future":
+    if _deadline(ctx, start, end) or ctx.tense(start, end, ("would",) if possessive else ()) == "future":
         return d + dt.timedelta(days=diff if diff > 0 else diff + 7)
     return d + dt.timedelta(days=diff if diff < 0 else diff - 7)
 
@@ -530,14 +559,32 @@ def _year_back(ctx: _Context, s: int, e: int, years: int = 1) -> str | None:
     return None
 
 
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the Gregorian computus, Meeus/Jones/Butcher form)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l7 = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l7) // 451
+    month, day = divmod(h + l7 - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
 def _holiday(rule: str, year: int) -> dt.date:
+    """The date of a holiday rule of holidays.tsv in ``year`` (a rule may end in "+K": K days later)."""
+    rule, _, plus = rule.partition("+")
+    shift = dt.timedelta(days=int(plus or 0))
+    if rule == "easter":
+        return _easter(year) + shift
     if ":" not in rule:
         m, d = rule.split("-")
-        return dt.date(year, int(m), int(d))
+        return dt.date(year, int(m), int(d)) + shift
     m, n, wd = (int(x) for x in rule.split(":"))
     days = [dt.date(year, m, k) for k in range(1, calendar.monthrange(year, m)[1] + 1)
             if dt.date(year, m, k).isoweekday() == wd]
-    return days[n - 1] if n > 0 else days[n]
+    return (days[n - 1] if n > 0 else days[n]) + shift
 
 
 # ---------------------------------------------------------------------------------------------
@@ -579,7 +626,7 @@ def _clock_value(c: str) -> str | None:
     h, mi = int(mm[1]), int(mm[2] or 0)
     pm = "p" in c.split()[0] if " " in c else False
     tail = c[len(mm[0]):].strip()
-    if tail.startswith("p"):
+    if tail.startswith("p") or tail.endswith(("afternoon", "evening")):  # "4 in the afternoon"
         pm = True
     if tail.startswith("a") and h == 12:
         h = 0
@@ -678,8 +725,10 @@ def _h_holiday(ctx, m, s, e):
         probe = _holiday(rule, ctx.dct.year)
         y = _nearest_year(ctx, probe.month, probe.day)
     else:
-        return "DATE", "XXXX-" + (rule if ":" not in rule else "XX-XX")
+        return "DATE", "XXXX-" + (rule if re.fullmatch(r"\d\d-\d\d", rule) else "XX-XX")
     d = _holiday(rule, y)
+    if m["wk"]:  # "Easter week", "Christmas week": the week holding the day
+        return "DATE", _week(d)
     return "DATE", d.isoformat()
 
 
@@ -798,7 +847,9 @@ def _h_ago(ctx, m, s, e):
     direction = re.sub(r"\s+", " ", m["dir"].lower())
     n = _num(m["num"]) if m["num"] else (0.5 if m["half"] else None)
     if direction in ("before", "after", "since"):
-        # "two years after the war": a duration, not a date (the anchor is an event)
+        # "two years after the war": a duration, not a date (the anchor is an event); the
+        # preposition is a signal, outside the expression
+        ctx.trim_end = s + len(ctx.text[s:m.start("dir")].rstrip())
         return "DURATION", _duration(n, unit)
     if n is None or n != int(n):
         return "DATE", "PAST_REF" if direction in ("ago", "earlier", "before") else "FUTURE_REF"
@@ -896,6 +947,13 @@ def _h_the_rel_unit(ctx, m, s, e):
         elif rel in ("next", "following"):
             base = base + dt.timedelta(days=1) if base else None
         return "TIME", f"{_fmt_day(base)}T{_PART_CODE[unit]}"
+    if rel in ("past", "last", "next", "coming") and unit in ("month", "year") and ctx.dct is not None:
+        # "over the past year", "in the last month", "over the next year": the calendar unit
+        # before (after) the DCT's, as the TimeBank and AQUAINT annotators read them; "the next
+        # year" in a story about 1988 is 1989
+        if rel == "next":
+            return "DATE", _shift(_anchor(ctx, unit) or ctx.dct, unit, 1)
+        return "DATE", _shift(ctx.dct, unit, 1 if rel == "coming" else -1)
     if rel in ("past", "last", "next", "coming", "first", "final") and not (unit == "day" and rel == "next"):
         return "DURATION", _duration(1, unit)
     sign = _REL_SIGN.get(rel, 0)
@@ -1004,8 +1062,19 @@ def _h_year_end(ctx, m, s, e):
     return "DATE", f"{y}-12-31"
 
 
+# "today's world", "for today's youth", "the people of tomorrow": the present (future) age, not a day
+_GENERIC_DAY = re.compile(
+    r"'s\s+(?:world|youth|society|generations?|children|kids|young|teenagers|families|consumers|personal|"
+    r"standards|economy|culture)\b", re.I)
+_OF_TOMORROW = re.compile(r"\b(?:people|world|leaders|city|cities|jobs|technology|technologies|"
+                          r"generation|workers)\s+of\s+\Z", re.I)
+
+
 def _h_dayword(ctx, m, s, e):
     w = m["word"].lower()
+    if w in ("today", "tomorrow") and not m["part"] and (
+            _GENERIC_DAY.match(ctx.text, e) or _OF_TOMORROW.search(ctx.text, max(0, s - 24), s)):
+        return None
     d = ctx.dct
     if d is not None:
         d = d + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(w, 0))
@@ -1049,6 +1118,12 @@ def _h_year_rel(ctx, m, s, e):
     return "DATE", _shift(base, unit, _REL_SIGN[rel])
 
 
+def _h_edge_unit(ctx, m, s, e):
+    if ctx.dct is None:
+        return "DATE", _x_of(m["unit"])
+    return "DATE", _shift(ctx.dct, m["unit"], 0)
+
+
 def _h_duration(ctx, m, s, e):
     unit = m["unit"]
     text = ctx.text[s:e].lower()
@@ -1069,8 +1144,12 @@ def _h_duration(ctx, m, s, e):
         return "DATE", f"{ctx.dct.year if ctx.dct else 'XXXX'}-Q1"
     if u == "weekend":
         return None
+    if _AGE_AFTER.match(ctx.text, e):  # "Mr. Reupke, 52 years old, ...": an age, not a time
+        return None
     if u == "quarter" and re.search(r"\w-quarters$", text):  # "three-quarters of its food": a fraction
         return None
+    if u == "quarter" and re.fullmatch(r"(?:.*\s)?(?:an?|one)\s+quarter", text) and _OF_AFTER.match(ctx.text, e):
+        return None  # "more than a quarter of the market": a fraction
     if re.fullmatch(r"an?\s+\w+", text):
         # "$2 million a year", "four flights a week", "24 hours a day": a rate, not a time
         if _RATE_BEFORE.search(ctx.text, max(0, s - 40), s):
@@ -1085,6 +1164,8 @@ def _h_duration(ctx, m, s, e):
     return "DURATION", _duration(n, unit)
 
 
+_OF_AFTER = re.compile(r"\s+of\b", re.I)
+_AGE_AFTER = re.compile(r"\s+old\b", re.I)
 _RATE_BEFORE = re.compile(r"(?:\d|\bmillion|\bbillion|\bthousand|\bhundred)(?:%|\s+percent)?(?:\s+[a-z]+)?\s+\Z")
 
 
@@ -1208,9 +1289,19 @@ _REF = {"the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF"
         "formerly": "PAST_REF", "recent": "PAST_REF", "former": "PAST_REF", "once": "PAST_REF"}
 
 
+_DISCOURSE_NOW = re.compile(r",|\s+for\b")
+_SENTENCE_OPEN = re.compile(r"(?:[.!?]['\"\u201d]*\s+|\n\s*|^\s*|[\"\u201c`]+\s*)\Z")
+
+
 def _h_ref(ctx, m, s, e):
     w = re.sub(r"\s+", " ", m["w"].lower())
     if w in ("former", "once"):
+        return None
+    if w.startswith("then"):  # "the then-current price": the present of a past time
+        return "DATE", "PAST_REF"
+    # "Now, he says, ...", "Now for the weather": a sentence-opening discourse marker, not a time
+    if w == "now" and _DISCOURSE_NOW.match(ctx.text, e) and (
+            s == 0 or _SENTENCE_OPEN.search(ctx.text, max(0, s - 4), s)):
         return None
     if w.endswith("future") or w.endswith("term") and ("short" in w or "near" in w or "long" in w or "medium" in w):
         return "DATE", "FUTURE_REF"
@@ -1264,7 +1355,7 @@ _START_WORDS = frozenset(
     "barely early late mid middle earlier later last next this that coming past previous following current same "
     "preceding prior latest every each per once twice several many few dozens hundreds thousands numerous "
     "couple number recent ensuing intervening fiscal calendar financial another half these right as final "
-    "additional further remaining full".split()) | frozenset(_CARD_WORDS) | frozenset(_ORD) | frozenset(_TENS)
+    "additional further remaining full then".split()) | frozenset(_CARD_WORDS) | frozenset(_ORD) | frozenset(_TENS)
 _WORD = re.compile(r"\w+(?:'s)?")
 
 
@@ -1500,7 +1591,7 @@ def _timex_spans(text: str, dct: dt.date | None) -> tuple[tuple[int, int, str, s
         sub = RULE_RE[rule].fullmatch(text, s, e)
         if sub is None:  # cannot happen (same pattern); be safe
             continue
-        ctx.trim = None
+        ctx.trim = ctx.trim_end = None
         ref = ctx.ref
         res = HANDLERS[rule](ctx, sub, s, e)
         if ctx.ref is not ref:  # a day the narrative moved to also moves the coarser reference time
@@ -1510,6 +1601,8 @@ def _timex_spans(text: str, dct: dt.date | None) -> tuple[tuple[int, int, str, s
         typ, value = res
         if ctx.trim is not None:
             s = ctx.trim
+        if ctx.trim_end is not None:
+            e = ctx.trim_end
         if rule == "duration":
             s = _trim_adjectival(text, s, e)
         out.append((s, e, typ, value, rule))
