@@ -272,6 +272,32 @@ def test_report_about_the_target_is_not_the_targets_own_words():
     assert _polarity('"The plan is a disaster," said Smith.', "Smith") == "neutral"
 
 
+def test_setting_of_the_event_is_not_its_subject():
+    # the place or time where something happens is not what the sentiment is about
+    assert _polarity("The senator was criticized during the hearing.", "hearing") == "neutral"
+    assert _polarity("The senator was criticized and the hearing.", "hearing") == "negative"
+    text = "She praised the workers in Detroit."
+    setting = score_target(text, *_span(text, "Detroit"))
+    plain = score_target("She praised the workers and Detroit.", *_span("She praised the workers and Detroit.",
+                                                                        "Detroit"))
+    assert 0 < setting.score <= 0.2 * plain.score
+    assert all("target is the setting" in e.reason for e in setting.evidence) and setting.evidence
+    # a possessor after "in" is no setting: "in X's failed campaign" is about X
+    assert _polarity("He took part in Smith's failed campaign.", "Smith") == "negative"
+
+
+def test_addressee_of_a_report_is_not_its_topic():
+    # what is said to X is seldom about X
+    assert _polarity("Jones told Smith that he made a mistake.", "Smith") == "neutral"
+    assert _polarity("Jones said to Smith that the plan was a mistake.", "Smith") == "neutral"
+    text = "In an interview with Smith, Jones attacked the plan."
+    result = score_target(text, *_span(text, "Smith"))
+    assert any("target is the addressee" in e.reason for e in result.evidence)
+    # the same words count for a target that is not addressed; "told X's lawyers" does not address X
+    assert _polarity("The plan of Smith is a mistake.", "Smith") == "negative"
+    assert _polarity("Jones told Smith's lawyers that he made a mistake.", "Smith") == "negative"
+
+
 def test_negated_stance_cue_flips():
     assert _polarity("He is running for the workers, not against Smith.", "Smith") == "positive"
     assert _polarity("He is running against Smith.", "Smith") == "negative"
