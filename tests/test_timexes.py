@@ -319,3 +319,35 @@ def test_a_bare_month_abbreviation_needs_its_full_stop():
     assert values("Prices rose between November and January.") == [
         ("November", "DATE", "2021-11"), ("January", "DATE", "2022-01")]
     assert values("Sales fell in Jan. and held up later.")[:1] == [("Jan.", "DATE", "2022-01")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a part of day after a preposition is a part of the day the narrative is at (DCT Friday 2022-01-21)
+    ("Dealers placed orders in the morning.", [("the morning", "TIME", "2022-01-21TMO")]),
+    ("Trading ended Wednesday. Dealers placed heavy orders in the morning.",
+     [("Wednesday", "DATE", "2022-01-19"), ("the morning", "TIME", "2022-01-19TMO")]),
+    ("By mid afternoon, the talks were over.", [("mid afternoon", "TIME", "2022-01-21TAF")]),
+    ("Shares rose at mid-afternoon yesterday.", [("mid-afternoon yesterday", "TIME", "2022-01-20TAF")]),
+    ("They met in the afternoon Thursday.", [("the afternoon Thursday", "TIME", "2022-01-20TAF")]),
+    ("He read it in the morning paper.", []),
+])
+def test_parts_of_the_day_after_a_preposition(text, expected):
+    assert values(text) == expected
+
+
+def test_last_weekday_moves_the_reference_time():
+    # "last Tuesday" before Friday 2022-01-21 is 2022-01-18; "the next day" follows it, not the DCT
+    assert values("Last Tuesday the court met. He appeared again the next day.") == [
+        ("Last Tuesday", "DATE", "2022-01-18"), ("the next day", "DATE", "2022-01-19")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Profit rose, compared with year-earlier net income of $5 million.", [("year-earlier", "DATE", "2021")]),
+    # what was planned lies ahead of the planning: the coming Saturday
+    ("Protesters planned a large rally on Saturday.", [("Saturday", "DATE", "2022-01-22")]),
+    # ... but "as previously planned" reports the past
+    ("The attack began as previously planned Saturday night.", [("Saturday night", "TIME", "2022-01-15TNI")]),
+    ("Sales should grow over the next couple of years.", [("the next couple of years", "DURATION", "P2Y")]),
+])
+def test_year_earlier_adjective_plans_and_couples(text, expected):
+    assert values(text) == expected

@@ -92,7 +92,7 @@ def _alt(words) -> str:
 _CARD_WORDS = [w for w in _CARDINALS if w not in ("half", "first", "second", "a", "an")]
 NUMW = (rf"(?:(?:{_alt(_TENS)})(?:[- ](?:{_alt(_UNITS_WORDS[2:])}))?"
         rf"|(?:{_alt(_CARD_WORDS)})(?:[- ]hundred)?|a\s+hundred|a\s+dozen|a\s+thousand)")
-VAGUE = r"(?:a\s+few|a\s+couple\s+of|a\s+couple|several|many|some|few|a\s+number\s+of|numerous|dozens\s+of|hundreds\s+of|thousands\s+of)"
+VAGUE = r"(?:a\s+few|a\s+couple\s+of|a\s+couple|couple\s+of|several|many|some|few|a\s+number\s+of|numerous|dozens\s+of|hundreds\s+of|thousands\s+of)"
 NUM = rf"(?:\d+(?:\s+1/2|\.\d+)?|{NUMW}|an?)"
 UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?"
         r"|decades?|centuries|century|millenni(?:um|a))")
@@ -166,7 +166,7 @@ RULES: list[tuple[str, str]] = [
     # relative dates: N units ago / earlier / later / from now
     ("ago", rf"(?:{APPROX}\s+)?(?:(?P<num>{NUM}|{VAGUE})(?:\s+and\s+a\s+half)?|(?P<half>half\s+an?))[-\s]+(?P<unit>{UNIT})"
             rf"(?:\s+or\s+(?:so|more|two|three))?\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence|since){NOTNUM}(?!\s+(?:the|a|an|his|her|their|its|it|he|she|they|we|i|you|this|that|\w+ing)\b)"),
-    ("unit_ago", rf"(?P<unit>year|month|week|day|decade)s?[-\s]+(?P<dir>earlier|ago|before|later)(?=\s+(?:period|quarter|month|year|week|level|figure|results?|loss|profit|earnings|sales)|[,.;]|\s*$)"),
+    ("unit_ago", rf"(?P<unit>year|month|week|day|decade)s?[-\s]+(?P<dir>earlier|ago|before|later)(?=\s+(?:period|quarter|month|year|week|level|figure|results?|loss|profit|earnings|sales|net|revenues?|income)\b|[,.;]|\s*$)"),
     ("adj_ago", r"(?P<unit>year)[-\s](?P<dir>earlier|ago)(?=\s)"),
     # deictic and anaphoric relative units
     ("rel_unit", rf"(?:(?P<mod>early|late|mid|earlier|later)[-\s]+)?(?P<rel>last|next|this|coming|past|previous|following|current|that|same)\s+"
@@ -186,6 +186,11 @@ RULES: list[tuple[str, str]] = [
                  r"year[-\s]end(?![-\w])"),
     ("dayword", rf"(?:(?P<mod>early|late|later|earlier)\s+)?(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>{PART}))?"),
     ("thispart", rf"(?:(?P<mod>early|late|later|earlier)\s+)?(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>{PART})"),
+    # "in the morning", "by mid afternoon", "at mid-afternoon yesterday": a part of the current day
+    ("daypart", rf"(?:(?<=in\s)|(?<=by\s)|(?<=during\s)|(?<=until\s)|(?<=at\s)|(?<=since\s))"
+                rf"(?:the\s+(?:(?:early|late)\s+)?|mid[-\s]?)(?P<part>morning|afternoon|evening)"
+                rf"(?!\s+(?:session|trading|paper|newspaper|edition|news|show|rush|commute|prayers?)\b)"
+                rf"(?:\s+(?P<day>yesterday|today|tomorrow|{WEEKDAY}))?"),
     ("weekday", rf"(?:(?P<mod>early|late)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?"),
     ("year_rel", rf"(?:{EDGE_OF}|(?P<mod>early|late|mid|earlier|later)[-\s]+)?(?P<rel>this|last|next|that)[-\s]+(?P<unit>year|month|week)"),
     # "by the end of the month": the DCT's month (TimeML keeps the part in the span, as mod="END")
@@ -221,7 +226,7 @@ _NAMED = re.compile(r"\(\?P<\w+>")
 RULE_RE = {n: re.compile(p, _FLAGS) for n, p in RULES}
 
 # tense cues for weekday/month resolution
-_FUTURE = re.compile(r"(?:\b(?=\w)(?:will|shall|going\s+to|plan(?:s|ned|ning)?\s+to|expect(?:s|ed)?\s+to|"
+_FUTURE = re.compile(r"(?:\b(?=\w)(?:will|shall|going\s+to|(?<!previously\s)plan(?:s|ned|ning)?(?=\s+(?:to|an?|the)\b)|expect(?:s|ed)?\s+to|"
                      r"(?<!previously\s)scheduled|(?<!been\s)due\s+to|is\s+to|are\s+to|was\s+to|were\s+to|next(?!\s+to\b)|upcoming|to\s+be\s+held|set\s+to|"
                      r"as\s+(?:early|soon)\s+as|(?:postponed|delayed|deadline|adjourned|extended)(?:\s+\w+){0,4}\s+until|"
                      r"payable|effective|would|intends?\s+to|ahead\s+of)|'ll)\b", re.I)
@@ -899,6 +904,8 @@ def _h_rel_unit(ctx, m, s, e):
         if rel in ("that", "same"):
             return None
         d = _weekday_date(ctx, WEEKDAYS[word], s, e, rel)
+        if d is not None:  # "last Tuesday ... the next morning": the narrative moved to that day
+            ctx.ref = d
         return "DATE", _fmt_day(d, f"XXXX-WXX-{WEEKDAYS[word]}")
     if word.rstrip(".") in MONTHS:
         month = MONTHS[word.rstrip(".")]
@@ -1097,6 +1104,17 @@ def _h_thispart(ctx, m, s, e):
     return "TIME", f"{_fmt_day(d)}T{_PART_CODE[part]}"
 
 
+def _h_daypart(ctx, m, s, e):
+    day = (m["day"] or "").lower()
+    if day in WEEKDAYS:
+        d = _weekday_date(ctx, WEEKDAYS[day], s, e)
+    elif day:
+        d = ctx.dct + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(day, 0)) if ctx.dct else None
+    else:  # the day the narrative is at
+        d = ctx.ref
+    return "TIME", f"{_fmt_day(d)}T{_PART_CODE[m['part'].lower()]}"
+
+
 def _h_weekday(ctx, m, s, e):
     wd = WEEKDAYS[m["wd"].lower().replace("'s", "")]
     d = _weekday_date(ctx, wd, s, e)
@@ -1130,7 +1148,7 @@ def _h_duration(ctx, m, s, e):
     if m["num"] is not None:
         raw = m["num"].lower()
         n = _num(raw)
-        if n is None and re.fullmatch(r"a\s+couple(?:\s+of)?", raw):  # "a couple of years": two
+        if n is None and re.fullmatch(r"(?:a\s+)?couple(?:\s+of)?", raw):  # "(the next) (a) couple of years": two
             n = 2.0
         if n is None and not re.match(VAGUE, raw, re.I):
             return None
