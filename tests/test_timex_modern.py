@@ -13,7 +13,8 @@ lean toward it and the figures here are an optimistic estimate. Only offsets, ty
 SHA-256 of each text are stored, never the text.
 
 The floors sit a few points below the figures measured when the reference was built (strict /
-relaxed / type / value F1 = 0.887 / 0.947 / 0.932 / 0.877), so a regression on modern news fails.
+relaxed / type / value F1 = 0.887 / 0.947 / 0.932 / 0.877; raised after the modern-news fixes of
+session 2, measured at 0.964 / 0.990 / 0.990 / 0.934), so a regression on modern news fails.
 """
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ from newslab.tables import frame
 from support import ROOT, require
 
 REFERENCE = json.loads((ROOT / "tests" / "fixtures" / "timex_modern_reference.json").read_text(encoding="utf-8"))
-FLOORS = {"strict_f1": 0.85, "relaxed_f1": 0.92, "type_f1": 0.90, "value_f1": 0.84}
+FLOORS = {"strict_f1": 0.93, "relaxed_f1": 0.96, "type_f1": 0.96, "value_f1": 0.90}
 VALUE = re.compile(
     r"(PRESENT_REF|PAST_REF|FUTURE_REF"
     r"|\d{3}[\dX](-(\d\d|XX)(-(\d\d|XX))?)?(T(\d\d:\d\d|MO|AF|EV|NI))?"

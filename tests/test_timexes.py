@@ -351,3 +351,86 @@ def test_last_weekday_moves_the_reference_time():
 ])
 def test_year_earlier_adjective_plans_and_couples(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a temporal word ending a quoted title, after an acronym, or "Daily" before a capitalised word is a name
+    ("On \u201cFox News Sunday,\u201d Pence said he would not attend.", []),
+    ("They joined \"Barack Obama Election Day,\" a designated day.", []),
+    ("A USA TODAY analysis of the filings shows it.", []),
+    ("This is VOA Today.", []),
+    ("The story was told by The Daily Caller, which found it.", []),
+    ("He showed a picture from the film ``High Noon.''", []),
+    # ... but not a plain weekday after a name or inside a quotation
+    ("President Bill Clinton said Saturday it was over.", [("Saturday", "DATE", "2022-01-15")]),
+    ("\u201cI met him Sunday,\u201d she said.", [("Sunday", "DATE", "2022-01-16")]),
+    ("\u201cOn Sunday,\u201d she said, \u201cwe left.\u201d", [("Sunday", "DATE", "2022-01-16")]),
+    ("Leads are checked on a daily basis.", [("daily", "SET", "P1D")]),
+])
+def test_temporal_words_inside_names(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("SAVE A QUARTER Let's say a degree costs $160,000.", []),  # an all-caps heading: money
+    ("You went on television to blame thousands of $12-an-hour workers.", []),  # a pay rate
+    ("It shows how swift this current of self-destruction is flowing.", []),  # the noun "current"
+])
+def test_rates_headings_and_nouns_are_not_timexes(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It collapsed in the 1980's.", [("1980's", "DATE", "198")]),
+    ("Prices fell after the 1980\u2019s boom.", [("1980\u2019s", "DATE", "198")]),
+    ("There are still four years to go in the 90\u2019s.", [("four years", "DURATION", "P4Y"),
+                                                          ("the 90\u2019s", "DATE", "199")]),
+    ("He came to epitomize wealth during the 80's.", [("the 80's", "DATE", "198")]),
+])
+def test_decades_written_with_an_apostrophe(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Every 72 minutes, a veteran commits suicide.", [("Every 72 minutes", "SET", "PT72M")]),
+    ("Bonuses were $500 to $2,000 every three months.", [("every three months", "SET", "P3M")]),
+    ("They meet every couple of weeks.", [("every couple of weeks", "SET", "P2W")]),
+    ("They meet every other week and report each month.", [("every other week", "SET", "P2W"),
+                                                          ("each month", "SET", "P1M")]),
+])
+def test_every_n_units_is_one_set(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text, expected, dct", [
+    # DCT Monday 2022-01-24: "this weekend" in a past-tense clause is the one just over (2022-W03: Jan 22-23)
+    ("The president told voters this weekend he would consider it an insult.",
+     [("this weekend", "DATE", "2022-W03-WE")], "2022-01-24"),
+    ("Mr. Obama's speech coincided this weekend with a big drive.", [("this weekend", "DATE", "2022-W03-WE")],
+     "2022-01-24"),
+    ("The team said it would play this weekend.", [("this weekend", "DATE", "2022-W04-WE")], "2022-01-24"),
+    # "Rev." does not end the clause: "began" makes Sunday the past one
+    ("By 9 a.m. Sunday, the Rev. Al Sharpton began taking calls.", [("9 a.m. Sunday", "TIME", "2022-01-23T09:00")],
+     "2022-01-24"),
+    # sentence-initial "Following" is the preposition: the span is the weekday (DCT Friday 2022-01-21)
+    ("Following Monday\u2019s debate, the polls moved.", [("Monday", "DATE", "2022-01-17")], DCT),
+    ("Following Monday's debate, the polls moved.", [("Monday", "DATE", "2022-01-17")], DCT),
+    ("He arrived on the following Monday.", [("the following Monday", "DATE", "2022-01-24")], DCT),
+])
+def test_weekend_and_weekday_tense(text, expected, dct):
+    assert values(text, dct=dct) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("If you already made those changes years ago, take a side job.", [("years ago", "DATE", "PAST_REF")]),
+    ("He left two years ago.", [("two years ago", "DATE", "2020")]),
+    ("Lenders are looser than they were in the recent past.", [("the recent past", "DATE", "PAST_REF")]),
+    ("It moved away from a half-century of military rule.", [("a half-century", "DURATION", "P50Y")]),
+    ("They devoted much of the summer to it.", [("the summer", "DATE", "2021-SU")]),
+    ("Shootings in Chicago this Year.", [("this Year", "DATE", "2022")]),
+    ("She spoke there this past week.", [("this past week", "DURATION", "P1W")]),
+    ("Voters have been loyal over the years.", [("the years", "DURATION", "PXY")]),
+    ("In the years that followed, they fought.", [("years", "DURATION", "PXY")]),
+])
+def test_vague_pasts_half_centuries_and_spans(text, expected):
+    assert values(text) == expected

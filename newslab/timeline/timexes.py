@@ -169,7 +169,7 @@ RULES: list[tuple[str, str]] = [
     ("unit_ago", rf"(?P<unit>year|month|week|day|decade)s?[-\s]+(?P<dir>earlier|ago|before|later)(?=\s+(?:period|quarter|month|year|week|level|figure|results?|loss|profit|earnings|sales|net|revenues?|income)\b|[,.;]|\s*$)"),
     ("adj_ago", r"(?P<unit>year)[-\s](?P<dir>earlier|ago)(?=\s)"),
     # deictic and anaphoric relative units
-    ("rel_unit", rf"(?:(?P<mod>early|late|mid|earlier|later)[-\s]+)?(?P<rel>last|next|this|coming|past|previous|following|current|that|same)\s+"
+    ("rel_unit", rf"(?:(?P<mod>early|late|mid|earlier|later)[-\s]+|this\s+(?=past\s))?(?P<rel>last|next|this|coming|past|previous|following|current|that|same)\s+"
                  rf"(?P<unit>week|weekend|month|year|decade|century|{SEASON}|{WEEKDAY}|{MONTH_STRICT}(?!\.?\s*\d)|morning|afternoon|evening|night)(?!-)"),
     ("the_rel_unit", rf"the\s+(?P<rel>previous|following|next|same|preceding|prior|coming|past|last|current|latest)\s+"
                      rf"(?P<unit>day|week|weekend|month|year|decade|{WEEKDAY}|morning|afternoon|evening|night)(?!-)"),
@@ -180,7 +180,7 @@ RULES: list[tuple[str, str]] = [
     ("season", rf"(?:(?P<rel>last|next|this|the|early|late|mid|the\s+end\s+of|the\s+beginning\s+of)[-\s]+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR4}))?"
                rf"(?<!the\s(?:spring|summer|winter))(?<!the\sfall)(?<!the\sautumn)"),
     ("season_the", rf"(?:(?<=in\s)|(?<=into\s)|(?<=over\s)|(?<=during\s)|(?<=through\s)|(?<=until\s)|(?<=by\s)"
-                   rf"|(?<=since\s)|(?<=for\s))the\s+(?:(?P<mod>early|late)\s+)?(?P<season>{SEASON})(?![-\w]|\s+of\b)"),
+                   rf"|(?<=since\s)|(?<=for\s)|(?<=much\sof\s)|(?<=most\sof\s)|(?<=rest\sof\s)|(?<=part\sof\s))the\s+(?:(?P<mod>early|late)\s+)?(?P<season>{SEASON})(?![-\w]|\s+of\b)"),
     # "by year-end", "since year end"
     ("year_end", r"(?:(?<=by\s)|(?<=at\s)|(?<=since\s)|(?<=until\s)|(?<=before\s)|(?<=after\s)|(?<=around\s)|(?<=to\s))"
                  r"year[-\s]end(?![-\w])"),
@@ -196,26 +196,30 @@ RULES: list[tuple[str, str]] = [
     # "by the end of the month": the DCT's month (TimeML keeps the part in the span, as mod="END")
     ("edge_unit", rf"{EDGE_OF}the\s+(?P<unit>month|week)(?![-\w])"),
     # durations
+    ("half_unit", r"an?\s+half[-\s](?P<unit>century|decade|hour|day|year)(?![-\w])"),  # "a half-century"
     ("duration", rf"(?:(?:the|a|an|another|{DUR_PREFIX})\s+)*(?:(?P<rel>past|last|next|first|coming|previous|following|final|latest|additional|recent|further|remaining)\s+)?"
                  rf"(?:(?P<num>{NUM}(?:\s+and\s+(?:a\s+)?half)?|{VAGUE})|(?P<half>half\s+an?))[-\s]+(?:more\s+|full\s+)?(?P<unit>{UNIT})(?P<andhalf>\s+and\s+a\s+half)?(?P<old>[-\s]+(?:old|long))?(?!-(?:year|old|earlier|ago))(?<!year-old)(?<!month-old)(?<!years\sold)(?<!months\sold)"),
     ("duration_the", rf"the\s+(?P<rel>past|last|next|coming|previous|following|first|final)\s+(?P<unit>{UNIT_SG})(?!-)"),
     ("recent", r"(?:recent|coming|past|next|last|ensuing|intervening)\s+(?P<unit>days|weeks|months|years|decades)"),
-    ("bare_plural", r"(?<!\w\s(?:of|in)\s)(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes)(?!\s+(?:ago|of|old|later))"),
+    # "over the years": the idiom keeps its article (TimeBank); "in the days before": AQUAINT leaves it out
+    ("bare_plural", r"(?:(?<=over\s)the\s+(?=(?:days|weeks|months|years|decades)\b))?(?<!\w\s(?:of|in)\s)(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes)(?!\s+(?:ago|of|old|later))"),
     # decades, centuries, years
-    ("decade", rf"(?:(?:the\s+)?(?:mid|early|late)[-\s]+)?(?P<dec>(?:1[5-9]|20)\d0s|'\d0s)"),
+    ("decade", rf"(?:(?:the\s+)?(?:mid|early|late)[-\s]+|the\s+(?=\d0['\u2019]s))?"
+               rf"(?P<dec>(?:1[5-9]|20)\d0(?:['\u2019]?s)|['\u2019]\d0['\u2019]?s|(?<=the\s)\d0['\u2019]s)"),
     ("century", r"(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[-\s]+century"),
     ("the_year", rf"(?:{EDGE_OF})?the\s+(?:(?:current|full|fiscal|calendar|whole|entire)\s+)*(?:fiscal\s+)?year(?![-\w])(?!\s+(?:before|after|earlier|ago|later|\d|nineteen\b|two\s+thousand\b))"),
     ("fiscal", rf"(?:the\s+)?(?:fiscal|calendar|financial)(?:\s+year)?\s+(?P<year>{YEAR4}|'\d\d)(?:-(?:\d\d))?"),
     ("wordyear", rf"(?:the\s+year\s+)?(?P<y>(?:nineteen|twenty)[-\s](?:{_alt(_TENS)})(?:[-\s](?:{_alt(_UNITS_WORDS[2:])}))?|two\s+thousand(?:\s+and\s+(?:{_alt(_UNITS_WORDS[2:])}))?)"),
     ("year", rf"(?:(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[-\s]+)|the\s+year\s+)?(?<![$\d.,])(?P<year>{YEAR4}){NOTNUM}(?!\s*(?:%|percent|feet|meters|miles|points|tons|people|troops|jobs|shares|cars|acres|-\w))"),
     # sets
-    ("set_every", rf"(?:every|each|per)\s+(?:other\s+)?(?P<unit>{UNIT_SG}|{WEEKDAY}|{MONTH_STRICT})"),
+    ("set_every", rf"(?:every|each|per)\s+(?:other\s+|(?P<num>\d+|{NUMW}|few|couple\s+of)[-\s]+(?=\w+s\b))?"
+                  rf"(?P<unit>{UNIT_SG}s?|{WEEKDAY}|{MONTH_STRICT})"),
     ("set_times", rf"(?:once|twice|\w+\s+times)\s+(?:a|an|per|each)\s+(?P<unit>{UNIT_SG})"),
     # "average daily volume": a statistic's period, not a recurring time
-    ("set_adverb", r"(?P<w>(?<!average\s)daily|weekly|monthly|yearly|nightly|hourly)(?!\s+(?:newspaper|paper|magazine|publication|basis))"),
+    ("set_adverb", r"(?P<w>(?<!average\s)daily|weekly|monthly|yearly|nightly|hourly)(?!\s+(?:newspaper|paper|magazine|publication))"),
     ("set_wd", rf"(?P<wd>{WEEKDAY})s(?!\w)"),
     # present / past / future references
-    ("ref", r"(?P<w>the\s+(?:near|distant|immediate|foreseeable)\s+future|the\s+future|the\s+past|the\s+present|"
+    ("ref", r"(?P<w>the\s+(?:near|distant|immediate|foreseeable)\s+future|the\s+future|the\s+(?:recent\s+|distant\s+)?past|the\s+present|"
             r"the\s+(?:short|long|medium|near)\s+term|these\s+days|nowadays|currently|at\s+present|right\s+now|now|"
             r"recently|lately|then[-\s]current|current|as\s+soon\s+as\s+possible)"),
 ]
@@ -240,8 +244,8 @@ _PAST = re.compile(r"\b(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?=\w)(?:" + _trie(
 # a clause ends at ; : ! ? or a newline, or at a full stop that does not close an abbreviation or an
 # initial ("Daniel P. Davison", "U.S. officials", "9 a.m. Tuesday", "Jan. 2")
 _CLAUSE_END = re.compile(
-    r"[;!?:]\s|\n|(?=\.\s)(?<!\b[A-Za-z])(?<!\.[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|No|Co|vs|Lt|Ft))(?<!\b(?:Mrs|Gen|Gov|Sen|Rep|Col|Inc|"
-    r"Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Sgt))(?<!\b(?:Corp|Capt|Sept|Prof))\.\s")
+    r"[;!?:]\s|\n|(?=\.\s)(?<!\b[A-Za-z])(?<!\.[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|No|Co|vs|Lt|Ft|Mt))(?<!\b(?:Mrs|Gen|Gov|Sen|Rep|Col|Inc|"
+    r"Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Sgt))(?<!\b(?:Corp|Capt|Sept|Prof|Msgr|Atty))(?<!\b(?:Rev|Ave|Adm|Cpl|Pvt|Maj))\.\s")
 
 # the end of a quotation: [,.] then '' or " or a closing curly quote
 _QUOTE_END = re.compile(r"[,.!?]?\s*(?:''|\"|\u201d)")
@@ -317,10 +321,10 @@ def _duration(n: float | None, unit: str) -> str:
         return f"P{t}X{code}"
     if u == "fortnight":
         n *= 2
-    if u == "decade" and n == int(n):
-        return f"P{int(n) * 10}Y"
-    if u == "century" and n == int(n):
-        return f"P{int(n) * 100}Y"
+    if u == "decade" and n * 10 == int(n * 10):  # "a half-century": P50Y
+        return f"P{int(n * 10)}Y"
+    if u == "century" and n * 100 == int(n * 100):
+        return f"P{int(n * 100)}Y"
     if n != int(n):  # "two and a half years" → P2Y6M, "half an hour" → PT30M
         whole, frac = int(n), n - int(n)
         down = {"Y": (12, "M", ""), "D": (24, "H", "T"), "H": (60, "M", ""), "W": (7, "D", "")}
@@ -351,14 +355,17 @@ class _Context:
         self.quarter: tuple[int, int, int] | None = None  # (year, quarter, position) last mentioned
         self.prev: tuple[int, str, str] | None = None  # (end, type, value) of the previous expression
 
-    def tense(self, start: int, end: int, ignore: tuple[str, ...] = ()) -> str:
+    def tense(self, start: int, end: int, ignore: tuple[str, ...] = (), left_first: bool = False) -> str:
         """"future", "past" or "present" from the cue nearest to the span within its clause.
 
-        Cue words in ``ignore`` (lower case) are skipped.
+        Cue words in ``ignore`` (lower case) are skipped; with ``left_first`` a cue before the
+        span wins over any after it (the verb an adverbial follows: "told them this weekend he
+        would ...").
         """
-        return self.tense_cue(start, end, ignore)[0]
+        return self.tense_cue(start, end, ignore, left_first)[0]
 
-    def tense_cue(self, start: int, end: int, ignore: tuple[str, ...] = ()) -> tuple[str, int]:
+    def tense_cue(self, start: int, end: int, ignore: tuple[str, ...] = (),
+                  left_first: bool = False) -> tuple[str, int]:
         """:meth:`tense` and the distance in characters of its cue (a large number without one)."""
         text = self.text
         a = max(0, start - 100)
@@ -380,7 +387,7 @@ class _Context:
                 if d < dist and not (ignore and m[0].lower() in ignore):
                     best, dist = name, d
             for m in rx.finditer(right):
-                d = m.start() + 3  # cues after the expression count slightly less
+                d = m.start() + 3 + (10 ** 5 if left_first else 0)  # cues after the expression count less
                 if d < dist and not (ignore and m[0].lower() in ignore):
                     best, dist = name, d
         return best, dist
@@ -876,6 +883,8 @@ def _h_ago(ctx, m, s, e):
 
 
 def _h_unit_ago(ctx, m, s, e):
+    if ctx.text[m.end("unit"):m.end("unit") + 1].lower() == "s":  # "years ago": no number, a vague past
+        return "DATE", "FUTURE_REF" if m["dir"].lower() == "later" else "PAST_REF"
     base = ctx.dct
     if base is None:
         return "DATE", _x_of(m["unit"])
@@ -896,13 +905,18 @@ _REL_SIGN = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -
 
 def _h_rel_unit(ctx, m, s, e):
     rel = m["rel"].lower()
-    if m["unit"][0].isupper() and m["unit"].lower() in ("week", "month", "year", "weekend", "decade", "century"):
-        return None  # a title ("ABC's 'This Week'"), not a date
+    if (m["unit"][0].isupper() and m["rel"][0].isupper()
+            and m["unit"].lower() in ("week", "month", "year", "weekend", "decade", "century")):
+        return None  # a title ("ABC's 'This Week'"), not a date ("this Year" in a headline is one)
     unit = m["unit"].lower()
     word = unit.replace("'s", "")
     if word in WEEKDAYS:
         if rel in ("that", "same"):
             return None
+        if rel == "following" and (ctx.text.startswith(("'s", "\u2019s"), e) or m["rel"][0].isupper()):
+            # "Following Monday's debate": the preposition "after", then a plain weekday
+            ctx.trim = m.start("unit")
+            return _h_weekday(ctx, _WEEKDAY_ONLY.match(ctx.text, m.start("unit")), m.start("unit"), e)
         d = _weekday_date(ctx, WEEKDAYS[word], s, e, rel)
         if d is not None:  # "last Tuesday ... the next morning": the narrative moved to that day
             ctx.ref = d
@@ -927,9 +941,14 @@ def _h_rel_unit(ctx, m, s, e):
     base = _anchor(ctx, word) if anaphoric else ctx.dct
     if rel == "past" and word in ("week", "month", "year", "decade", "century"):
         return "DURATION", _duration(1, word)
+    if word == "weekend" and rel == "this" and ctx.dct is not None:
+        return _h_weekend(ctx, {"the": "this"}, s, e)
     if base is None:
         return "DATE", _x_of(word)
     return "DATE", _shift(base, word, sign)
+
+
+_WEEKDAY_ONLY = re.compile(rf"(?P<mod>(?!x)x)?(?P<wd>{WEEKDAY})(?P<part>(?!x)x)?", _FLAGS)
 
 
 def _h_the_rel_unit(ctx, m, s, e):
@@ -1009,6 +1028,8 @@ def _h_weekend(ctx, m, s, e):
     if rel == "next":
         return "DATE", _week(d + dt.timedelta(days=7)) + "-WE"
     if rel == "this":
+        if d.isoweekday() <= 4 and ctx.tense(s, e, left_first=True) == "past":  # "told them this weekend" on a Monday
+            return "DATE", _week(d - dt.timedelta(days=7)) + "-WE"
         return "DATE", _week(d) + "-WE"
     # "the weekend": the coming one in future clauses, else the last one
     if d.isoweekday() >= 6:
@@ -1166,9 +1187,10 @@ def _h_duration(ctx, m, s, e):
         return None
     if u == "quarter" and re.search(r"\w-quarters$", text):  # "three-quarters of its food": a fraction
         return None
-    if u == "quarter" and re.fullmatch(r"(?:.*\s)?(?:an?|one)\s+quarter", text) and _OF_AFTER.match(ctx.text, e):
-        return None  # "more than a quarter of the market": a fraction
-    if re.fullmatch(r"an?\s+\w+", text):
+    if u == "quarter" and re.fullmatch(r"(?:.*\s)?(?:an?|one)\s+quarter", text) and (
+            _OF_AFTER.match(ctx.text, e) or ctx.text[s:e].isupper()):
+        return None  # "more than a quarter of the market": a fraction; "SAVE A QUARTER": a heading
+    if re.fullmatch(r"an?[-\s]+\w+", text):
         # "$2 million a year", "four flights a week", "24 hours a day": a rate, not a time
         if _RATE_BEFORE.search(ctx.text, max(0, s - 40), s):
             return None
@@ -1184,13 +1206,18 @@ def _h_duration(ctx, m, s, e):
 
 _OF_AFTER = re.compile(r"\s+of\b", re.I)
 _AGE_AFTER = re.compile(r"\s+old\b", re.I)
-_RATE_BEFORE = re.compile(r"(?:\d|\bmillion|\bbillion|\bthousand|\bhundred)(?:%|\s+percent)?(?:\s+[a-z]+)?\s+\Z")
+_RATE_BEFORE = re.compile(r"(?:\d|\bmillion|\bbillion|\bthousand|\bhundred)(?:%|\s+percent)?(?:\s+[a-z]+)?(?:\s+|-)\Z")
 
 
 def _trim_adjectival(text: str, s: int, e: int) -> int:
     """Start of a hyphenated duration without its article: "a 10-year bond" → "10-year"."""
     m = re.match(r"(?:the|a|an)\s+(?=\S+-)", text[s:e], re.I)
     return s + m.end() if m and re.search(r"\w-(?:" + UNIT + r")\b", text[s:e], re.I) else s
+
+
+def _h_half_unit(ctx, m, s, e):
+    """"a half-century" (P50Y), "a half hour" (PT30M)."""
+    return "DURATION", _duration(0.5, m["unit"])
 
 
 def _h_duration_the(ctx, m, s, e):
@@ -1210,10 +1237,10 @@ def _h_bare_plural(ctx, m, s, e):
 
 
 def _h_decade(ctx, m, s, e):
-    d = m["dec"]
-    if d.startswith("'"):
-        y = int(d[1:3])
-        return "DATE", ("19" if y >= 30 else "20") + d[1]
+    d = m["dec"].replace("\u2019", "'").lstrip("'")
+    if len(d) < 5:  # "'80s", "the 90's": the century is the DCT's ... or the last one
+        y = int(d[:2])
+        return "DATE", ("19" if y >= 30 else "20") + d[0]
     return "DATE", d[:3]
 
 
@@ -1276,6 +1303,11 @@ def _h_year(ctx, m, s, e):
 
 def _h_set_every(ctx, m, s, e):
     u = m["unit"].lower().replace("'s", "")
+    if m["num"] is not None or u.endswith("s") and u not in WEEKDAYS:  # "every 72 minutes": PT72M
+        if m["num"] is None or _unit_name(u) == "weekend":
+            return None
+        raw = m["num"].lower()
+        return "SET", _duration(2.0 if raw.startswith("couple") else None if raw == "few" else _num(raw), u)
     if u in WEEKDAYS:
         return "SET", f"XXXX-WXX-{WEEKDAYS[u]}"
     if u.rstrip(".") in MONTHS:
@@ -1315,6 +1347,8 @@ def _h_ref(ctx, m, s, e):
     w = re.sub(r"\s+", " ", m["w"].lower())
     if w in ("former", "once"):
         return None
+    if w == "current" and _OF_AFTER.match(ctx.text, e):  # "this current of self-destruction": the noun
+        return None
     if w.startswith("then"):  # "the then-current price": the present of a past time
         return "DATE", "PAST_REF"
     # "Now, he says, ...", "Now for the weather": a sentence-opening discourse marker, not a time
@@ -1325,7 +1359,7 @@ def _h_ref(ctx, m, s, e):
         return "DATE", "FUTURE_REF"
     if w == "future":
         return "DATE", "FUTURE_REF"
-    return "DATE", _REF.get(w, "PRESENT_REF")
+    return "DATE", _REF.get(w, "PAST_REF" if w.endswith(" past") else "PRESENT_REF")
 
 
 HANDLERS = {n: globals()[f"_h_{n}"] for n, _ in RULES}
@@ -1430,13 +1464,16 @@ def _prefixes(items, k: int) -> set[str] | None:
 
 def _item_prefixes(op, av, k: int) -> set[str] | None:
     name = op.name
+    # a non-ASCII character adds no prefix: a text with one in its first characters is never
+    # dispatched (every rule is tried there)
     if name == "LITERAL":
-        return {_norm_char(chr(av))} if chr(av).isascii() else None
+        return {_norm_char(chr(av))} if chr(av).isascii() else set()
     if name == "IN":
         out = set()
         for sop, sav in av:
-            if sop.name == "LITERAL" and chr(sav).isascii():
-                out.add(_norm_char(chr(sav)))
+            if sop.name == "LITERAL":
+                if chr(sav).isascii():
+                    out.add(_norm_char(chr(sav)))
             elif sop.name == "RANGE" and sav[1] < 128:
                 out.update(_norm_char(chr(c)) for c in range(sav[0], sav[1] + 1))
             elif sop.name == "CATEGORY" and sav.name in _ASCII_CATEGORY:
@@ -1593,6 +1630,28 @@ def _matches(text: str):
             starts.append(p)
 
 
+# a temporal word inside a capitalised name is no time: the last word of a quoted title
+# ("Fox News Sunday," "High Noon"), a programme or paper after an acronym ("USA TODAY", "VOA
+# Today"), "Daily" before a capitalised word ("The Daily Caller")
+_TITLE_BEFORE = re.compile(
+    r"(?:[\"\u201c]|``)(?:[A-Z][\w.'\u2019&-]*\s+)*"
+    r"(?!(?:On|In|By|At|Since|Until|Till|Through|From|Before|After|Last|Next|This|That|The|Early|Late|And|But|Or"
+    r"|Every|Each|Of|For|During|Until|Since|Then|Now|Only|Even|Just|Also|Earlier|Later|Since)\s)"
+    r"[A-Z][\w.'\u2019&-]*\s+\Z")
+_TITLE_AFTER = re.compile(r"[,.!?]?(?:[\"\u201d]|'')")
+_ACRONYM_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,}\s+\Z")
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
+
+
+def _in_name(text: str, s: int, e: int, rule: str) -> bool:
+    """Whether the capitalised expression ``text[s:e]`` is part of a name, not a time."""
+    if _TITLE_AFTER.match(text, e) and _TITLE_BEFORE.search(text, max(0, s - 60), s):
+        return True
+    if rule == "dayword" and _ACRONYM_BEFORE.search(text, max(0, s - 12), s):
+        return True
+    return rule == "set_adverb" and _CAPITAL_AFTER.match(text, e) is not None
+
+
 def timex_spans(text: str, dct: dt.date | str | None = None) -> list[tuple[int, int, str, str, str]]:
     """Fast, DataFrame-free :func:`timexes`: a list of ``(start, end, type, value, rule)``."""
     return list(_timex_spans(text, parse_dct(dct)))
@@ -1608,6 +1667,8 @@ def _timex_spans(text: str, dct: dt.date | None) -> tuple[tuple[int, int, str, s
         s, e = m.span()
         sub = RULE_RE[rule].fullmatch(text, s, e)
         if sub is None:  # cannot happen (same pattern); be safe
+            continue
+        if text[s].isupper() and _in_name(text, s, e, rule):
             continue
         ctx.trim = ctx.trim_end = None
         ref = ctx.ref
