@@ -15,6 +15,15 @@ SHA-256 of each text are stored, never the text.
 The floors sit a few points below the figures measured when the reference was built (strict /
 relaxed / type / value F1 = 0.887 / 0.947 / 0.932 / 0.877; raised after the modern-news fixes of
 session 2, measured at 0.964 / 0.990 / 0.990 / 0.934), so a regression on modern news fails.
+
+Because the tagger was tuned on that reference, ``fixtures/timex_modern_blind.json`` is a second,
+BLIND one built the same way on 12 PolNeAR *train* articles (same selection rule, first-fixture
+stems excluded): all 12 were annotated from the text alone, before the tagger was run on any of
+them, and no annotation was changed after comparing (its ``_note`` lists the conventions). It is
+the unbiased estimate on modern news; measured when it was built (176 gold, 192 system): strict
+P/R/F1 0.859 / 0.938 / 0.897, relaxed 0.885 / 0.966 / 0.924, type F1 0.908, value F1 0.848 (11 of
+the 22 spurious spans are dates inside embedded tweets' markup attributes, which TempEval-3 text
+never has). Its floors sit a few points below.
 """
 from __future__ import annotations
 
@@ -23,23 +32,30 @@ import hashlib
 import json
 import re
 
+import pytest
+
 import newslab as nl
 from newslab.evaluate.timeml import EVENT_SCHEMA, TIMEX_SCHEMA, TLINK_SCHEMA, TimeMLDocument, score_timeml
 from newslab.tables import frame
 
 from support import ROOT, require
 
-REFERENCE = json.loads((ROOT / "tests" / "fixtures" / "timex_modern_reference.json").read_text(encoding="utf-8"))
-FLOORS = {"strict_f1": 0.93, "relaxed_f1": 0.96, "type_f1": 0.96, "value_f1": 0.90}
+FIXTURES = ROOT / "tests" / "fixtures"
+REFERENCES = {name: json.loads((FIXTURES / f"timex_modern_{name}.json").read_text(encoding="utf-8"))
+              for name in ("reference", "blind")}
+REFERENCE = REFERENCES["reference"]
+FLOORS = {"reference": {"strict_f1": 0.93, "relaxed_f1": 0.96, "type_f1": 0.96, "value_f1": 0.90},
+          "blind": {"strict_f1": 0.87, "relaxed_f1": 0.90, "type_f1": 0.88, "value_f1": 0.82}}
 VALUE = re.compile(
     r"(PRESENT_REF|PAST_REF|FUTURE_REF"
-    r"|\d{3}[\dX](-(\d\d|XX)(-(\d\d|XX))?)?(T(\d\d:\d\d|MO|AF|EV|NI))?"
+    r"|(\d{3}[\dX]|XXXX)(-(\d\d|XX)(-(\d\d|XX))?)?(T(\d\d:\d\d|MO|AF|EV|NI))?"
     r"|\d{4}-W\d\d(-WE)?|\d{4}-(SP|SU|FA|WI|Q[1-4])|XXXX-(SP|SU|FA|WI)"
     r"|PT?(\d+|X)[YMWDHE])")
 
 
-def test_reference_fixture_is_well_formed():
-    articles = REFERENCE["articles"]
+@pytest.mark.parametrize("which", sorted(REFERENCES))
+def test_reference_fixture_is_well_formed(which):
+    articles = REFERENCES[which]["articles"]
     assert len(articles) == 12
     assert len({name.split("/")[-1].split("_")[0] for name in articles}) == 7  # seven outlets
     for name, ref in articles.items():
@@ -51,12 +67,18 @@ def test_reference_fixture_is_well_formed():
             assert 0 <= s < e and (nxt is None or e <= nxt[0]), (name, s, e)
             assert kind in {"DATE", "TIME", "DURATION", "SET"}, (name, s, kind)
             assert VALUE.fullmatch(value), (name, s, value)
-            assert (kind == "TIME") == bool(re.search(r"\dT", value)), (name, s, kind, value)
+            assert (kind == "TIME") == bool(re.search(r"[\dX]T", value)), (name, s, kind, value)
 
 
-def reference_documents(data_dir) -> list[TimeMLDocument]:
+def test_blind_reference_is_disjoint_from_the_first():
+    stems = [{name.split("/")[-1] for name in REFERENCES[which]["articles"]} for which in ("reference", "blind")]
+    assert not stems[0] & stems[1]
+    assert all(name.startswith("polnear/train/") for name in REFERENCES["blind"]["articles"])
+
+
+def reference_documents(data_dir, reference=REFERENCE) -> list[TimeMLDocument]:
     docs = []
-    for name, ref in REFERENCE["articles"].items():
+    for name, ref in reference["articles"].items():
         text = require(data_dir, *name.split("/")).read_text(encoding="utf-8")
         assert hashlib.sha256(text.encode()).hexdigest() == ref["sha256"], f"{name} changed"
         gold = frame([{"timex_id": f"t{i}", "start": s, "end": e, "text": text[s:e], "type": kind, "value": value}
@@ -67,16 +89,18 @@ def reference_documents(data_dir) -> list[TimeMLDocument]:
     return docs
 
 
-def test_timexes_on_modern_news_reference(data_dir, capsys):
-    docs = reference_documents(data_dir)
+@pytest.mark.parametrize("which", sorted(REFERENCES))
+def test_timexes_on_modern_news_reference(which, data_dir, capsys):
+    reference = REFERENCES[which]
+    docs = reference_documents(data_dir, reference)
     system = {d.doc_id: nl.timexes(d.text, dct=d.dct) for d in docs}
     scores = score_timeml(system, docs)
     o = scores.overall
     with capsys.disabled():
-        print(f"\nmodern-news TIMEX3 reference ({int(o['gold'])} gold, {int(o['system'])} system): "
+        print(f"\nmodern-news TIMEX3 reference [{which}] ({int(o['gold'])} gold, {int(o['system'])} system): "
               f"strict P/R/F1 {o['strict_p']:.3f}/{o['strict_r']:.3f}/{o['strict_f1']:.3f}, "
               f"relaxed P/R/F1 {o['relaxed_p']:.3f}/{o['relaxed_r']:.3f}/{o['relaxed_f1']:.3f}, "
               f"type F1 {o['type_f1']:.3f}, value F1 {o['value_f1']:.3f}")
-    assert o["gold"] == sum(len(r["timexes"]) for r in REFERENCE["articles"].values())
-    for key, floor in FLOORS.items():
+    assert o["gold"] == sum(len(r["timexes"]) for r in reference["articles"].values())
+    for key, floor in FLOORS[which].items():
         assert o[key] >= floor, (key, round(o[key], 4), scores.value_errors().to_dict("records"))
