@@ -10,6 +10,7 @@ import pytest
 
 import newslab as nl
 from newslab.stance import NARRATOR, STANCE_SCHEMA, score_target, target_polarity
+from newslab.stance.polarity import Params
 from newslab.stance.network import MATRIX_SCHEMA
 
 
@@ -464,3 +465,45 @@ def test_victim_of_violence_is_pitied_not_judged():
     victim = score_target(text, *_span(text, "Jones")).score
     shooter = score_target(text, *_span(text, "Smith")).score
     assert shooter < victim < 0
+
+
+# --- the positive class: denials, others' achievements, relation nouns, distinctions -------------
+
+def test_negated_negative_word_is_no_praise():
+    # a denial ("had not done anything wrong") is not praise; a negated positive word still counts
+    assert _polarity("Smith had not done anything wrong.", "Smith") == "neutral"
+    assert _polarity("Jones said Smith had done nothing wrong.", "Smith") == "neutral"
+    assert _polarity("Smith was not honest.", "Smith") == "negative"
+    assert _polarity("Smith was wrong.", "Smith") == "negative"
+    # with VADER's plain flip (factor 1) the denial reads as praise
+    text = "Smith had not done anything wrong."
+    flipped = score_target(text, *_span(text, "Smith"), params=Params(negated_negative=1.0))
+    assert flipped.label == "positive"
+
+
+def test_achievement_not_linked_to_the_target_counts_weakly():
+    text = "With Smith watching, Jones won the primary."
+    weak = score_target(text, *_span(text, "Smith"))
+    full = score_target(text, *_span(text, "Smith"), params=Params(unlinked=1.0))
+    assert 0 < weak.score == pytest.approx(0.25 * full.score, rel=0.01)
+    assert [e.reason for e in weak.evidence] == ["lexicon, an achievement not linked to the target"]
+    # the winner itself keeps the full role value
+    assert ("won", "target as agent") in _reasons(text, "Jones")
+    assert _polarity("Smith won the primary.", "Smith") == "positive"
+
+
+def test_relation_nouns_are_no_praise():
+    assert "friend" not in [w for w, _ in _reasons("Smith met a friend of the governor in Ohio.", "Smith")]
+    assert _polarity("Smith, a friend of the governor, arrived on Monday.", "Smith") == "neutral"
+    assert _polarity("Smith was friendly and warm.", "Smith") == "positive"  # the adjective still judges
+
+
+@pytest.mark.parametrize("text,mention,expected", [
+    ("Smith, a prize-winning novelist, arrived in Geneva.", "Smith", "positive"),
+    ("Smith was inducted into the Hall of Fame in 2010.", "Smith", "positive"),
+    ("Smith rose to prominence as a prosecutor.", "Smith", "positive"),
+    ("Smith is known for her legal prowess.", "Smith", "positive"),
+    ("Smith arrived in Geneva as a novelist.", "Smith", "neutral"),
+])
+def test_distinction_by_description(text, mention, expected):
+    assert _polarity(text, mention) == expected
