@@ -434,3 +434,50 @@ def test_weekend_and_weekday_tense(text, expected, dct):
 ])
 def test_vague_pasts_half_centuries_and_spans(text, expected):
     assert values(text) == expected
+
+
+# session 3: general errors found by the blind modern-news reference (values hand-checked;
+# DCT 2022-01-21 is a Friday)
+@pytest.mark.parametrize("text, expected", [
+    # an attribute value of HTML/tweet markup is no article text
+    ('<tweet tweet-date="January 20, 2022" datetime="2022-01-20">We met today.</tweet>',
+     [("today", "DATE", "2022-01-21")]),
+    ("If x < 3 by 2020 and y > 2, stop.", [("2020", "DATE", "2020")]),
+    # a two-digit year after a preposition
+    ("The deficit will rise in '23 as the country ages.", [("'23", "DATE", "2023")]),
+    ("No such gains since \u201919.", [("\u201919", "DATE", "2019")]),
+    # a hyphenated range of years: both years
+    ("She was secretary of state from 2009-2013.", [("2009", "DATE", "2009"), ("2013", "DATE", "2013")]),
+    # fiscal years named deictically
+    ("The deficit for this fiscal year is large.", [("this fiscal year", "DATE", "2022")]),
+    ("Sales fell last fiscal year.", [("last fiscal year", "DATE", "2021")]),
+    # a scheduled end in the simple present lies ahead
+    ("The fiscal year, which ends Sept. 30, is short.",
+     [("The fiscal year", "DATE", "2022"), ("Sept. 30", "DATE", "2022-09-30")]),
+    # the tense of a complement clause is not the tense of the report
+    ("He told a reporter Monday evening that he would be surprised.",
+     [("Monday evening", "TIME", "2022-01-17TEV")]),
+    # "the next day" after a month-level reference time: a day of that month
+    ("Last September, she called him a clown. She apologized the next day.",
+     [("Last September", "DATE", "2021-09"), ("the next day", "DATE", "2021-09-XX")]),
+    ("In November, talks failed. That day, he left.",
+     [("November", "DATE", "2021-11"), ("That day", "DATE", "2021-11-XX")]),
+    # not times: "the past" before a count, a daypart naming programmes, "the same period" before its year
+    ("Obama won Iowa in the past two elections.", []),
+    ("In the past, Obama won Iowa.", [("the past", "DATE", "PAST_REF")]),
+    ("It is part of an upheaval in the morning shows.", []),
+    ("Revenue rose compared to the same period in 2014.", [("2014", "DATE", "2014")]),
+    ("They won less than the same month last year.", [("last year", "DATE", "2021")]),
+    # a noun phrase in apposition to a date
+    ("The last poll was in 1988, a year when Bush won.", [("1988", "DATE", "1988")]),
+    ("By 2026, the final year of the outlook, debt grows.",
+     [("2026", "DATE", "2026"), ("the final year", "DATE", "2026")]),
+    # "more than" compares the amount, not the time
+    ("Revenue was $74 million more than a year ago.", [("a year ago", "DATE", "2021")]),
+    ("He left more than a year ago.", [("more than a year ago", "DATE", "2021")]),
+    # vague decades: PXY (AQUAINT); "every single day": a set
+    ("Some tax breaks were extended for decades.", [("decades", "DURATION", "PXY")]),
+    ("You can do that every single day.", [("every single day", "SET", "P1D")]),
+])
+def test_modern_news_conventions(text, expected):
+    assert values(text) == expected

@@ -189,10 +189,10 @@ RULES: list[tuple[str, str]] = [
     # "in the morning", "by mid afternoon", "at mid-afternoon yesterday": a part of the current day
     ("daypart", rf"(?:(?<=in\s)|(?<=by\s)|(?<=during\s)|(?<=until\s)|(?<=at\s)|(?<=since\s))"
                 rf"(?:the\s+(?:(?:early|late)\s+)?|mid[-\s]?)(?P<part>morning|afternoon|evening)"
-                rf"(?!\s+(?:session|trading|paper|newspaper|edition|news|show|rush|commute|prayers?)\b)"
+                rf"(?!\s+(?:sessions?|trading|papers?|newspapers?|editions?|news|shows?|programs?|programmes?|rush|commute|prayers?)\b)"
                 rf"(?:\s+(?P<day>yesterday|today|tomorrow|{WEEKDAY}))?"),
     ("weekday", rf"(?:(?P<mod>early|late)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?"),
-    ("year_rel", rf"(?:{EDGE_OF}|(?P<mod>early|late|mid|earlier|later)[-\s]+)?(?P<rel>this|last|next|that)[-\s]+(?P<unit>year|month|week)"),
+    ("year_rel", rf"(?:{EDGE_OF}|(?P<mod>early|late|mid|earlier|later)[-\s]+)?(?P<rel>this|last|next|that)[-\s]+(?:(?:fiscal|financial)\s+(?=year))?(?P<unit>year|month|week)"),
     # "by the end of the month": the DCT's month (TimeML keeps the part in the span, as mod="END")
     ("edge_unit", rf"{EDGE_OF}the\s+(?P<unit>month|week)(?![-\w])"),
     # durations
@@ -210,9 +210,12 @@ RULES: list[tuple[str, str]] = [
     ("the_year", rf"(?:{EDGE_OF})?the\s+(?:(?:current|full|fiscal|calendar|whole|entire)\s+)*(?:fiscal\s+)?year(?![-\w])(?!\s+(?:before|after|earlier|ago|later|\d|nineteen\b|two\s+thousand\b))"),
     ("fiscal", rf"(?:the\s+)?(?:fiscal|calendar|financial)(?:\s+year)?\s+(?P<year>{YEAR4}|'\d\d)(?:-(?:\d\d))?"),
     ("wordyear", rf"(?:the\s+year\s+)?(?P<y>(?:nineteen|twenty)[-\s](?:{_alt(_TENS)})(?:[-\s](?:{_alt(_UNITS_WORDS[2:])}))?|two\s+thousand(?:\s+and\s+(?:{_alt(_UNITS_WORDS[2:])}))?)"),
-    ("year", rf"(?:(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[-\s]+)|the\s+year\s+)?(?<![$\d.,])(?P<year>{YEAR4}){NOTNUM}(?!\s*(?:%|percent|feet|meters|miles|points|tons|people|troops|jobs|shares|cars|acres|-\w))"),
+    ("year", rf"(?:(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[-\s]+)|the\s+year\s+)?(?<![$\d.,])(?P<year>{YEAR4}){NOTNUM}(?!\s*(?:%|percent|feet|meters|miles|points|tons|people|troops|jobs|shares|cars|acres|-(?!(?:1[5-9]|20)\d\d(?!\w))\w))"),
+    # "in '16": a two-digit year after a preposition (a year's own apostrophe, not a quotation's)
+    ("short_year", r"(?:(?<=in\s)|(?<=since\s)|(?<=by\s)|(?<=of\s)|(?<=until\s)|(?<=from\s)|(?<=through\s)"
+                   r"|(?<=before\s)|(?<=after\s)|(?<=during\s))['\u2019](?P<y>\d\d)(?![\w'\u2019%-]|[.,]\d)"),
     # sets
-    ("set_every", rf"(?:every|each|per)\s+(?:other\s+|(?P<num>\d+|{NUMW}|few|couple\s+of)[-\s]+(?=\w+s\b))?"
+    ("set_every", rf"(?:every|each|per)\s+(?:single\s+|other\s+|(?P<num>\d+|{NUMW}|few|couple\s+of)[-\s]+(?=\w+s\b))?"
                   rf"(?P<unit>{UNIT_SG}s?|{WEEKDAY}|{MONTH_STRICT})"),
     ("set_times", rf"(?:once|twice|\w+\s+times)\s+(?:a|an|per|each)\s+(?P<unit>{UNIT_SG})"),
     # "average daily volume": a statistic's period, not a recurring time
@@ -233,7 +236,10 @@ RULE_RE = {n: re.compile(p, _FLAGS) for n, p in RULES}
 _FUTURE = re.compile(r"(?:\b(?=\w)(?:will|shall|going\s+to|(?<!previously\s)plan(?:s|ned|ning)?(?=\s+(?:to|an?|the)\b)|expect(?:s|ed)?\s+to|"
                      r"(?<!previously\s)scheduled|(?<!been\s)due\s+to|is\s+to|are\s+to|was\s+to|were\s+to|next(?!\s+to\b)|upcoming|to\s+be\s+held|set\s+to|"
                      r"as\s+(?:early|soon)\s+as|(?:postponed|delayed|deadline|adjourned|extended)(?:\s+\w+){0,4}\s+until|"
-                     r"payable|effective|would|intends?\s+to|ahead\s+of)|'ll)\b", re.I)
+                     r"payable|effective|would|intends?\s+to|ahead\s+of"
+                     # a scheduled start or end in the simple present, right before the date ("the fiscal year,
+    # which ends Sept. 30"; tense cues are searched in the text before the expression alone)
+                     r"|(?:ends|expires|begins|starts)(?=\s+(?:on\s+)?\Z))|'ll)\b", re.I)
 # every cue is a whole word, so the order of the alternatives does not matter (a trie is faster);
 # (?=\w) only skips the word ends, where no cue starts
 _PAST_WORDS = ("was were had did said told ago last earlier began met took came went made gave rose fell won lost "
@@ -252,6 +258,8 @@ _QUOTE_END = re.compile(r"[,.!?]?\s*(?:''|\"|\u201d)")
 
 # after the expression, a coordinated clause ("... on Saturday and were planning to ...") is another's
 _NEXT_CLAUSE = re.compile(r"\b(?:and|but)\b")
+# ... and so is a complement clause ("told a reporter Monday that he would ...": "would" is the report's)
+_COMPLEMENT = re.compile(r"\s+that\s+(?:he|she|it|they|we|i|you|the|his|her|their)\b", re.I)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -317,8 +325,8 @@ def _unit_name(u: str) -> str:
 def _duration(n: float | None, unit: str) -> str:
     u = _unit_name(unit)
     t, code = _UNIT_CODE.get(u, ("", "X"))
-    if n is None:
-        return f"P{t}X{code}"
+    if n is None:  # "decades", "decades-long": PXY, as AQUAINT writes it
+        return "PXY" if u == "decade" else f"P{t}X{code}"
     if u == "fortnight":
         n *= 2
     if u == "decade" and n * 10 == int(n * 10):  # "a half-century": P50Y
@@ -341,7 +349,7 @@ def _duration(n: float | None, unit: str) -> str:
 class _Context:
     """Per-document state: the DCT, the text, and the narrative's reference time."""
 
-    __slots__ = ("dct", "text", "ref", "coarse", "quarter", "trim", "trim_end", "prev")
+    __slots__ = ("dct", "text", "ref", "coarse", "month", "quarter", "trim", "trim_end", "prev")
 
     def __init__(self, text: str, dct: dt.date | None):
         self.text = text
@@ -350,6 +358,9 @@ class _Context:
         # the reference time for "that year", "the following month": also moved by a year or a
         # month the narrative names ("in 1988 ... that year"), which must not move "the next day"
         self.coarse = dct
+        # a month the narrative moved to after its last day ("Last September ... the next day":
+        # a day of that month, 2015-09-XX, not the day after the DCT)
+        self.month: tuple[int, int] | None = None
         self.trim: int | None = None  # a handler's corrected start of the span
         self.trim_end: int | None = None  # ... and end
         self.quarter: tuple[int, int, int] | None = None  # (year, quarter, position) last mentioned
@@ -377,6 +388,9 @@ class _Context:
         c = _CLAUSE_END.search(right) or _NEXT_CLAUSE.search(right)
         if c:
             right = right[:c.start()]
+        c = _COMPLEMENT.match(right)
+        if c:
+            right = ""
         q = _QUOTE_END.search(right)
         if q:  # "... in the spring,'' he said": the reporting verb is not the quoted clause's tense
             right = right[:q.start()]
@@ -724,6 +738,8 @@ def _h_month(ctx, m, s, e):
         return "DATE", f"XXXX-{month:02d}"
     if ctx.coarse is None or (ctx.coarse.year, ctx.coarse.month) != (y, month):  # "In March ... The following month"
         ctx.coarse = dt.date(y, month, 1)
+    if ctx.ref is None or (ctx.ref.year, ctx.ref.month) != (y, month):
+        ctx.month = (y, month)
     return "DATE", f"{y}-{month:02d}"
 
 
@@ -843,7 +859,13 @@ def _h_week_of(ctx, m, s, e):
     return "DATE", _week(dt.date.fromisoformat(res[1]))
 
 
+# "the same period in 2014", "the same month last year": the year named after it is the timex
+_YEAR_AFTER = re.compile(rf"\s+(?:(?:in|of)\s+)?(?:{YEAR4}(?!\d)|last\s+year\b|a\s+year\s+(?:ago|earlier)\b)", re.I)
+
+
 def _h_period_rel(ctx, m, s, e):
+    if "same" in ctx.text[s:e].lower() and _YEAR_AFTER.match(ctx.text, e):
+        return None
     if ctx.dct is None:
         return "DATE", "XXXX-QX"
     y, q = ctx.quarter[:2] if ctx.quarter else _prev_quarter(ctx.dct)
@@ -858,6 +880,9 @@ def _h_ago(ctx, m, s, e):
     u = _unit_name(unit)
     direction = re.sub(r"\s+", " ", m["dir"].lower())
     n = _num(m["num"]) if m["num"] else (0.5 if m["half"] else None)
+    cmp = _COMPARISON.match(ctx.text, s, e)
+    if cmp and _RATE_BEFORE.search(ctx.text, max(0, s - 40), s):
+        ctx.trim = cmp.end()  # "$74 million more than a year ago": the comparison is the amount's
     if direction in ("before", "after", "since"):
         # "two years after the war": a duration, not a date (the anchor is an event); the
         # preposition is a signal, outside the expression
@@ -880,6 +905,9 @@ def _h_ago(ctx, m, s, e):
     if u == "decade":
         return "DATE", str((base.year + sign * 10 * int(n)) // 10 * 10)[:3]
     return "DATE", _shift(base, unit, sign * int(n))
+
+
+_COMPARISON = re.compile(r"(?:more|less|fewer)\s+than\s+", re.I)
 
 
 def _h_unit_ago(ctx, m, s, e):
@@ -954,6 +982,8 @@ _WEEKDAY_ONLY = re.compile(rf"(?P<mod>(?!x)x)?(?P<wd>{WEEKDAY})(?P<part>(?!x)x)?
 def _h_the_rel_unit(ctx, m, s, e):
     rel = m["rel"].lower()
     unit = m["unit"].lower().replace("'s", "")
+    if rel == "same" and unit in ("week", "month") and _YEAR_AFTER.match(ctx.text, e):
+        return None
     if unit in WEEKDAYS:
         if rel in ("previous", "preceding", "prior", "last", "past"):
             base = ctx.ref or ctx.dct
@@ -983,6 +1013,8 @@ def _h_the_rel_unit(ctx, m, s, e):
     if rel in ("past", "last", "next", "coming", "first", "final") and not (unit == "day" and rel == "next"):
         return "DURATION", _duration(1, unit)
     sign = _REL_SIGN.get(rel, 0)
+    if unit == "day" and ctx.month is not None and rel != "current":  # a day of the month last named
+        return "DATE", f"{ctx.month[0]}-{ctx.month[1]:02d}-XX"
     base = _anchor(ctx, unit) if rel != "current" else ctx.dct
     if base is None:
         return "DATE", _x_of(unit)
@@ -994,6 +1026,8 @@ def _h_the_rel_unit(ctx, m, s, e):
 
 def _h_day_rel(ctx, m, s, e):
     rel = (m["rel"] or m["rel2"]).lower()
+    if not m["base"] and ctx.month is not None:
+        return "DATE", f"{ctx.month[0]}-{ctx.month[1]:02d}-XX"
     base = ctx.ref if not m["base"] else ctx.dct
     if base is None:
         return "DATE", "XXXX-XX-XX"
@@ -1007,6 +1041,8 @@ def _h_that_unit(ctx, m, s, e):
     unit = m["unit"].lower()
     text = ctx.text[s:e].lower()
     base = ctx.dct if text.startswith("this") else _anchor(ctx, unit)
+    if unit == "day" and ctx.month is not None and not text.startswith("this"):
+        return "DATE", f"{ctx.month[0]}-{ctx.month[1]:02d}-XX"
     if unit in _PART_CODE:
         return "TIME", f"{_fmt_day(base)}T{_PART_CODE[unit]}"
     if base is None:
@@ -1298,6 +1334,16 @@ def _h_year(ctx, m, s, e):
         ctx.ref = dt.date(y, 1, 1)
     if ctx.coarse is None or ctx.coarse.year != y:  # "in 1988 ... that year"
         ctx.coarse = dt.date(y, 1, 1)
+        ctx.month = None
+    return "DATE", str(y)
+
+
+def _h_short_year(ctx, m, s, e):
+    y = _year("'" + m["y"])
+    if ctx.dct and y > ctx.dct.year + 10:
+        return None
+    if ctx.coarse is None or ctx.coarse.year != y:
+        ctx.coarse = dt.date(y, 1, 1)
     return "DATE", str(y)
 
 
@@ -1339,6 +1385,7 @@ _REF = {"the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF"
         "formerly": "PAST_REF", "recent": "PAST_REF", "former": "PAST_REF", "once": "PAST_REF"}
 
 
+_COUNT_AFTER = re.compile(rf"\s+(?:\d+|{NUMW}|several|few|many|couple)\b(?!\s+(?:{SEASON}|fall)s\b)", re.I)
 _DISCOURSE_NOW = re.compile(r",|\s+for\b")
 _SENTENCE_OPEN = re.compile(r"(?:[.!?]['\"\u201d]*\s+|\n\s*|^\s*|[\"\u201c`]+\s*)\Z")
 
@@ -1354,6 +1401,8 @@ def _h_ref(ctx, m, s, e):
     # "Now, he says, ...", "Now for the weather": a sentence-opening discourse marker, not a time
     if w == "now" and _DISCOURSE_NOW.match(ctx.text, e) and (
             s == 0 or _SENTENCE_OPEN.search(ctx.text, max(0, s - 4), s)):
+        return None
+    if w.endswith("past") and _COUNT_AFTER.match(ctx.text, e):  # "in the past two elections": not the past
         return None
     if w.endswith("future") or w.endswith("term") and ("short" in w or "near" in w or "long" in w or "medium" in w):
         return "DATE", "FUTURE_REF"
@@ -1605,7 +1654,7 @@ def _matches(text: str):
                 i -= 1
             # at most 8 tokens before p: consecutive tokens start at least 2 characters apart
             cands = [q for q in starts[i:] if p - q <= 17 or len(count(low, q, p)) <= 8]
-            if p > 0 and text[p - 1] == "'" and p - 1 >= last:
+            if p > 0 and text[p - 1] in "'\u2019" and p - 1 >= last:
                 cands.append(p - 1)
             cands.append(p)
             for q in cands:
@@ -1652,6 +1701,34 @@ def _in_name(text: str, s: int, e: int, rule: str) -> bool:
     return rule == "set_adverb" and _CAPITAL_AFTER.match(text, e) is not None
 
 
+# "in 1988, a year when ...", "By 2026, the final year of the outlook": a noun phrase in apposition
+# to the date just named describes that date; it is no duration
+_APPOSITIVE = re.compile(r"(?P<det>an?|the)\s+(?:(?:final|last|first|same|very)\s+)?(?P<unit>year|month|day)", re.I)
+_GRANULARITY = {"year": re.compile(r"\d{4}"), "month": re.compile(r"\d{4}-\d\d"),
+                "day": re.compile(r"\d{4}-\d\d-\d\d")}
+
+
+def _apposition(text: str, s: int, e: int, prev: tuple[int, str, str]) -> tuple[str, str] | None:
+    """``("DATE", value)`` for "the final year" in apposition to a date of that granularity,
+    ``("DATE", "")`` (no timex) for "a year when ...", None when ``text[s:e]`` is no apposition."""
+    if not re.fullmatch(r",\s+", text[prev[0]:s]):
+        return None
+    m = _APPOSITIVE.fullmatch(text, s, e)
+    if m is None or not _GRANULARITY[m["unit"].lower()].fullmatch(prev[2]):
+        return None
+    return "DATE", prev[2] if m["det"].lower() == "the" else ""
+
+
+_TAG_OPEN = re.compile(r"<[A-Za-z!/?]")
+
+
+def _in_tag(text: str, s: int) -> bool:
+    """Whether ``s`` lies inside an HTML/XML tag (``<tweet datetime="2016-06-29">``): an attribute
+    value is markup, not article text. Only the 2000 characters before ``s`` are looked at."""
+    lt = text.rfind("<", max(0, s - 2000), s)
+    return lt >= 0 and text.find(">", lt, s) < 0 and _TAG_OPEN.match(text, lt) is not None
+
+
 def timex_spans(text: str, dct: dt.date | str | None = None) -> list[tuple[int, int, str, str, str]]:
     """Fast, DataFrame-free :func:`timexes`: a list of ``(start, end, type, value, rule)``."""
     return list(_timex_spans(text, parse_dct(dct)))
@@ -1662,9 +1739,12 @@ def _timex_spans(text: str, dct: dt.date | None) -> tuple[tuple[int, int, str, s
     """:func:`timex_spans`, cached per (text, DCT): the timex table and the timeline share it."""
     ctx = _Context(text, dct)
     out = []
+    markup = "<" in text
     for m in _matches(text):
         rule = m.lastgroup
         s, e = m.span()
+        if markup and _in_tag(text, s):
+            continue
         sub = RULE_RE[rule].fullmatch(text, s, e)
         if sub is None:  # cannot happen (same pattern); be safe
             continue
@@ -1675,9 +1755,16 @@ def _timex_spans(text: str, dct: dt.date | None) -> tuple[tuple[int, int, str, s
         res = HANDLERS[rule](ctx, sub, s, e)
         if ctx.ref is not ref:  # a day the narrative moved to also moves the coarser reference time
             ctx.coarse = ctx.ref
+            ctx.month = None
         if res is None:
             continue
         typ, value = res
+        if typ == "DURATION" and ctx.prev is not None and ctx.prev[1] == "DATE":
+            res = _apposition(text, s, e, ctx.prev)
+            if res is not None:
+                if not res[1]:
+                    continue
+                typ, value = res
         if ctx.trim is not None:
             s = ctx.trim
         if ctx.trim_end is not None:
