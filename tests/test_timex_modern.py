@@ -31,6 +31,18 @@ after a month-level reference time, appositions, "the same period in 2014", ...)
 against TimeBank/AQUAINT; measured after (178 system): strict 0.960, relaxed 0.983, type 0.972,
 value 0.932. Since the blind reference has now been looked at, these are no longer unbiased;
 its floors sit a few points below them.
+
+Because both references have now been tuned on, ``fixtures/timex_modern_blind2.json`` is a third,
+BLIND one on 12 more PolNeAR articles (train and dev pooled, stems of both earlier fixtures
+excluded; per publisher the second-ranked article by the same cue density plus the five densest
+third-ranked ones). All 12 were annotated from the text alone and frozen before the tagger was
+run on any of them; 0 annotations were changed after comparing. The tagger has NOT been tuned on
+this set, and its individual disagreements were reported to the lead only. Measured when it was
+built (238 gold, 236 system): strict P/R/F1 0.903 / 0.895 / 0.899, relaxed 0.945 / 0.937 / 0.941,
+type F1 0.924, value F1 0.844 (identical without the text inside markup: no system span falls in
+the one article's tweet markup). These are the honest estimate on unseen modern news; its floors
+sit a few points below them, and a failure reports only the aggregate figures, so that the set
+stays blind.
 """
 from __future__ import annotations
 
@@ -49,14 +61,15 @@ from support import ROOT, require
 
 FIXTURES = ROOT / "tests" / "fixtures"
 REFERENCES = {name: json.loads((FIXTURES / f"timex_modern_{name}.json").read_text(encoding="utf-8"))
-              for name in ("reference", "blind")}
+              for name in ("reference", "blind", "blind2")}
 REFERENCE = REFERENCES["reference"]
 FLOORS = {"reference": {"strict_f1": 0.93, "relaxed_f1": 0.96, "type_f1": 0.96, "value_f1": 0.90},
-          "blind": {"strict_f1": 0.93, "relaxed_f1": 0.95, "type_f1": 0.94, "value_f1": 0.90}}
+          "blind": {"strict_f1": 0.93, "relaxed_f1": 0.95, "type_f1": 0.94, "value_f1": 0.90},
+          "blind2": {"strict_f1": 0.87, "relaxed_f1": 0.91, "type_f1": 0.90, "value_f1": 0.81}}
 VALUE = re.compile(
     r"(PRESENT_REF|PAST_REF|FUTURE_REF"
-    r"|(\d{3}[\dX]|XXXX)(-(\d\d|XX)(-(\d\d|XX))?)?(T(\d\d:\d\d|MO|AF|EV|NI))?"
-    r"|\d{4}-W\d\d(-WE)?|\d{4}-(SP|SU|FA|WI|Q[1-4])|XXXX-(SP|SU|FA|WI)"
+    r"|(\d\d(\d[\dX]|XX)|XXXX)(-(\d\d|XX)(-(\d\d|XX))?)?(T(\d\d:\d\d|MO|AF|EV|NI))?"
+    r"|\d{4}-W\d\d(-WE)?|\d{4}-(SP|SU|FA|WI|Q[1-4]|H[12])|XXXX-(SP|SU|FA|WI)"
     r"|PT?(\d+|X)[YMWDHE])")
 
 
@@ -77,9 +90,10 @@ def test_reference_fixture_is_well_formed(which):
             assert (kind == "TIME") == bool(re.search(r"[\dX]T", value)), (name, s, kind, value)
 
 
-def test_blind_reference_is_disjoint_from_the_first():
-    stems = [{name.split("/")[-1] for name in REFERENCES[which]["articles"]} for which in ("reference", "blind")]
-    assert not stems[0] & stems[1]
+def test_blind_references_are_disjoint_from_the_others():
+    stems = {which: {name.split("/")[-1] for name in ref["articles"]} for which, ref in REFERENCES.items()}
+    for a, b in [("reference", "blind"), ("reference", "blind2"), ("blind", "blind2")]:
+        assert not stems[a] & stems[b], (a, b, sorted(stems[a] & stems[b]))
     assert all(name.startswith("polnear/train/") for name in REFERENCES["blind"]["articles"])
 
 
@@ -110,4 +124,6 @@ def test_timexes_on_modern_news_reference(which, data_dir, capsys):
               f"type F1 {o['type_f1']:.3f}, value F1 {o['value_f1']:.3f}")
     assert o["gold"] == sum(len(r["timexes"]) for r in reference["articles"].values())
     for key, floor in FLOORS[which].items():
-        assert o[key] >= floor, (key, round(o[key], 4), scores.value_errors().to_dict("records"))
+        # blind2 is the untuned estimate: report only aggregates, never its individual disagreements
+        detail = [] if which == "blind2" else scores.value_errors().to_dict("records")
+        assert o[key] >= floor, (key, round(o[key], 4), detail)
