@@ -83,11 +83,15 @@ class Article:
 
 # --- decoding ---------------------------------------------------------------------------
 
+# control bytes other than tab, line feed, form feed and carriage return
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    control = len(sample) - len(sample.translate(None, _CONTROL))
     return control > max(8, len(sample) // 100)
 
 

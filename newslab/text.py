@@ -69,18 +69,21 @@ _CLITIC = r"(?:[sSmMdD]|re|RE|ve|VE|ll|LL)\b"
 
 
 @lru_cache(maxsize=None)
-def _token_pattern() -> re.Pattern:
+def _token_pattern(negation: bool = True) -> re.Pattern:
+    """The token pattern; ``negation=False`` leaves out the two n't alternatives, which can only
+    match where :data:`_NEGATION` does (see :func:`_tokenizer`)."""
     abbrevs = sorted(abbreviations(), key=len, reverse=True)
     capitalised = "|".join(re.escape(a[0].upper() + a[1:]) for a in abbrevs)
     lower_ok = "|".join(re.escape(a) for a in ("etc", "vs", "v", "al", "approx", "est"))
+    nt = r"""
+        | [^\W_]+(?=[nN]['’][tT]\b)                                     # do|n't
+        | [nN]['’][tT]\b                                                # n't""" if negation else ""
     return re.compile(
         rf"""
         https?://[^\s<>"“”]+[^\s<>"“”.,;:!?)\]'’]                     # URL
         | (?=[A-Za-z]{{1,6}}\.)(?<![\w.])(?:{capitalised}|{lower_ok})\.(?!\w)  # abbreviation: Gen. etc.
         | (?<![\w.])(?:[^\W\d_]\.){{2,}}                                # initialism: U.S. U.N.
-        | (?<![\w.])[A-Z]\.(?=\s+[A-Z])                                 # initial: John F. Kennedy
-        | [^\W_]+(?=[nN]['’][tT]\b)                                     # do|n't
-        | [nN]['’][tT]\b                                                # n't
+        | (?<![\w.])[A-Z]\.(?=\s+[A-Z])                                 # initial: John F. Kennedy{nt}
         | (?<=[^\W_])['’]{_CLITIC}                                      # ’s 're 'll ...
         | \w+(?:(?:-|['’](?!{_CLITIC})|(?<=\d)[.,:/](?=\d))\w+)*         # words, numbers, compounds
           (?:@[\w-]+(?:\.[\w-]+)+)?                                     #   and e-mail addresses
@@ -89,6 +92,15 @@ def _token_pattern() -> re.Pattern:
         """,
         re.VERBOSE,
     )
+
+
+_NEGATION = re.compile(r"[nN]['’][tT]")
+
+
+def _tokenizer(text: str, start: int, end: int) -> re.Pattern:
+    """The token pattern for ``text[start:end]``: without the n't alternatives when no n't occurs
+    there (they cannot match then, so the tokens are the same; they are the slowest to try)."""
+    return _token_pattern(_NEGATION.search(text, start, end) is not None)
 
 
 # A paragraph: a run of lines that each hold something other than white space.
@@ -170,6 +182,13 @@ def _split_lines(text: str, start: int, end: int) -> list[int]:
 
 def sentence_spans(text: str) -> list[tuple[int, int, int]]:
     """(start, end, paragraph_id) of each sentence, in order, covering every non-space character."""
+    return list(_sentence_spans(text))
+
+
+@lru_cache(maxsize=8)
+def _sentence_spans(text: str) -> tuple[tuple[int, int, int], ...]:
+    """:func:`sentence_spans`, cached per text: the sentences, timeline and stance of one article
+    all split it (a tuple, so that no caller can change what the others get)."""
     out: list[tuple[int, int, int]] = []
     append = out.append
     for pid, (pstart, pend) in enumerate(paragraph_spans(text)):
@@ -184,16 +203,21 @@ def sentence_spans(text: str) -> list[tuple[int, int, int]]:
             while text[start].isspace():
                 start += 1
         append((start, pend, pid))
-    return out
+    return tuple(out)
 
 
 def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """(start, end) of each token in ``text[start:end]`` (offsets into ``text``)."""
-    finditer = _token_pattern().finditer
-    span = re.Match.span
     if end is None:
-        return list(map(span, finditer(text, start)))
-    return list(map(span, finditer(text, start, end)))
+        end = len(text)
+    return list(map(re.Match.span, _tokenizer(text, start, end).finditer(text, start, end)))
+
+
+def count_words(text: str, start: int = 0, end: int | None = None) -> int:
+    """``len(word_spans(text, start, end))``, without building the spans."""
+    if end is None:
+        end = len(text)
+    return len(_tokenizer(text, start, end).findall(text, start, end))
 
 
 # --- tables ------------------------------------------------------------------------------
@@ -210,12 +234,12 @@ def sentences(text: str) -> pd.DataFrame:
 
 def token_spans(text: str) -> list[tuple[int, int, int, int]]:
     """(sentence_id, token_id, start, end) for every token; token_id counts within the sentence."""
-    finditer = _token_pattern().finditer
     span = re.Match.span
     out = []
     extend = out.extend
     for sid, (start, end, _) in enumerate(sentence_spans(text)):
-        extend((sid, tid, s, e) for tid, (s, e) in enumerate(map(span, finditer(text, start, end))))
+        spans = map(span, _tokenizer(text, start, end).finditer(text, start, end))
+        extend((sid, tid, s, e) for tid, (s, e) in enumerate(spans))
     return out
 
 

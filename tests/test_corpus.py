@@ -243,6 +243,28 @@ def test_recover_finishes_committed_chunks_and_drops_uncommitted(tmp_path):
     assert [p.name for p in (tmp_path / "_commits").iterdir()] == ["part-00000000-aaaa.json"]
 
 
+@pytest.mark.skipif(os.name == "nt", reason="directories cannot be synced on Windows")
+def test_commit_syncs_parts_and_their_folders_to_disk_before_the_marker(tmp_path, monkeypatch):
+    folder = RunFolder(tmp_path)
+    folder.prepare(["articles", "errors"])
+    data = to_parquet_bytes(frame([], ERRORS_SCHEMA), ERRORS_SCHEMA)
+    events = []
+    fsync, replace = os.fsync, os.replace
+    monkeypatch.setattr(os, "fsync", lambda fd: (events.append(("fsync", os.fstat(fd).st_ino)), fsync(fd)))
+    monkeypatch.setattr(os, "replace", lambda a, b: (events.append(("replace", Path(b).name)), replace(a, b)))
+    part = "part-00000000-abcd"
+    folder.commit(part, {"articles": data, "errors": data}, {"articles": []})
+    commit_point = events.index(("replace", f"{part}.json"))
+    before = {x for kind, x in events[:commit_point] if kind == "fsync"}
+    after = {x for kind, x in events[commit_point:] if kind == "fsync"}
+    for table in ("articles", "errors"):
+        assert os.stat(tmp_path / table / f"{part}.parquet").st_ino in before  # the data
+        assert os.stat(tmp_path / table).st_ino in before  # its name
+        assert events.index(("replace", f"{part}.parquet")) > commit_point
+    assert os.stat(tmp_path / "_commits" / f"{part}.json").st_ino in before
+    assert os.stat(tmp_path / "_commits").st_ino in after  # the commit point itself
+
+
 def test_out_folder_that_is_not_a_run_is_refused(tmp_path):
     (tmp_path / "notes.txt").write_text("mine")
     with pytest.raises(RunMismatch, match="holds no newslab run"):
@@ -277,6 +299,43 @@ def test_dask_local_cluster(tmp_path, extra_analyses):
     # the time limit also holds in a Dask worker thread (watchdog, no signals there)
     errors = dask["errors"]
     assert errors[["article_id", "stage", "error_type"]].values.tolist() == [["a002", "busy", "ArticleTimeout"]]
+
+
+def test_dask_worker_crash_is_isolated_to_its_article(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    import dask
+
+    def crash(article):  # nested, so that Dask sends it by value to its worker processes
+        import os
+
+        from newslab.tables import frame
+
+        if article.id == "a002":
+            os._exit(7)  # the worker process dies
+        return frame([(0, len(article.text.split()), "x")],
+                     {"probe_id": "int64", "n_words": "int64", "word": "string"})
+
+    register_analysis("crash_dask", crash, PROBE, default=False)
+    corpus = _corpus(tmp_path / "corpus", 5)
+    try:
+        # the scheduler gives up on a task at the first worker it kills (default: retry 3 times)
+        with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+                distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                         dashboard_address=None) as cluster:
+            result = nl.run_corpus(corpus, tmp_path / "run", analyses=["sentences", "crash_dask"],
+                                   chunk_size=2, scheduler=cluster.scheduler_address, quiet=True)
+    finally:
+        unregister_analysis("crash_dask")
+    assert result.status == "partial" and result.errors == 1
+    tables = nl.load_run(tmp_path / "run")
+    assert tables["errors"][["article_id", "stage", "error_type"]].values.tolist() == [
+        ["a002", "worker", "WorkerCrash"]]
+    articles = tables["articles"]
+    assert articles["article_id"].tolist() == [f"a{i:03d}" for i in range(5)]
+    assert articles["status"].tolist() == ["ok", "ok", "failed", "ok", "ok"]
+    # a003 shared its chunk with a002: it was run again on its own and completed
+    assert tables["crash_dask"]["article_id"].tolist() == ["a000", "a001", "a003", "a004"]
+    assert sorted(set(tables["sentences"]["article_id"])) == ["a000", "a001", "a003", "a004"]
 
 
 # --- schemas ----------------------------------------------------------------------------------
@@ -318,6 +377,136 @@ def test_sentences_table_matches_newslab_sentences(tmp_path, seed_path):
     assert table["n_tokens"].tolist() == nl.tokens(text).groupby("sentence_id").size().tolist()
     article = nl.read_table(tmp_path, "articles").iloc[0]
     assert article["n_sentences"] == len(expected) and article["date"] == pd.Timestamp("2022-01-21")
+
+
+# --- rows straight to Arrow ---------------------------------------------------------------------
+
+def _builtins_with_rows() -> list:
+    return [a for a in registered().values() if a.rows is not None]
+
+
+def _check_rows_match_functions(articles) -> int:
+    checked = 0
+    for article in articles:
+        for analysis in _builtins_with_rows():
+            expected = analysis.func(article)
+            got = frame(analysis.rows(article), analysis.schema)
+            pd.testing.assert_frame_equal(got, expected, check_exact=True, obj=f"{analysis.name} {article.id}")
+            checked += len(expected)
+    return checked
+
+
+def test_builtin_rows_are_the_rows_of_the_public_tables(seed_path, tmp_path):
+    names = {a.name for a in _builtins_with_rows()}
+    assert {"sentences", "tokens", "timexes", "timeline", "actors", "attributions", "stance"} <= names
+    articles = [nl.load_article(seed_path), *nl.load_corpus(_corpus(tmp_path / "c", 3))]
+    assert _check_rows_match_functions(articles) > 100
+
+
+@pytest.mark.data
+def test_builtin_rows_are_the_rows_of_the_public_tables_on_polnear(data_dir):
+    text = require(data_dir, "polnear", "dev", "text")
+    metadata = require(data_dir, "polnear", "metadata.tsv")
+    articles = list(nl.load_corpus(text, metadata=metadata))[::6]
+    assert len(articles) == 14 and all(a.date for a in articles)
+    assert _check_rows_match_functions(articles) > 1000
+
+
+def _parts(out: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*.parquet"))}
+
+
+def test_rows_and_frames_write_byte_identical_parts(tmp_path, seed_path):
+    corpus = _corpus(tmp_path / "corpus", 5)
+    (corpus / "seed.txt").write_bytes(seed_path.read_bytes())
+    (corpus / "binary.txt").write_bytes(b"\x00\x01" * 50)
+    analyses = ["sentences", "tokens", "timexes", "timeline", "actors", "attributions", "stance"]
+    nl.run_corpus(corpus, tmp_path / "rows", analyses=analyses, chunk_size=3, quiet=True)
+    fast = _parts(tmp_path / "rows")
+    assert len(fast) == 3 * (len(analyses) + 2)
+    saved = [registered()[n] for n in analyses]  # the same analyses, registered without rows
+    for a in saved:
+        register_analysis(a.name, a.func, a.schema, default=a.default)
+    try:
+        nl.run_corpus(corpus, tmp_path / "frames", analyses=analyses, chunk_size=3, quiet=True)
+    finally:
+        for a in saved:
+            register_analysis(a.name, a.func, a.schema, default=a.default, rows=a.rows)
+    assert _parts(tmp_path / "frames") == fast
+
+
+MIXED = {"n": "int64", "maybe": "Int64", "score": "float64", "text": "string"}
+
+
+def test_rows_to_parquet_bytes_is_to_parquet_bytes_of_the_frame():
+    from newslab.corpus.store import rows_to_parquet_bytes
+
+    schema = {"article_id": "string", **MIXED}
+    pieces = [[(0, None, 0.5, "a"), (1, 7, float("nan"), None)], [], [(0, pd.NA, -1.25, "é ’ “x”")]]
+    keys = ["x", "y", "z"]
+    expected = frame([(k, *row) for k, piece in zip(keys, pieces) for row in piece], schema)
+    assert rows_to_parquet_bytes(keys, pieces, schema) == to_parquet_bytes(expected, schema)
+    assert rows_to_parquet_bytes([], [], schema) == to_parquet_bytes(frame([], schema), schema)
+    # what frame() would refuse or change is left to it: None in an int64 column, another dtype
+    assert rows_to_parquet_bytes(["x"], [[(None, 1, 0.5, "a")]], schema) is None
+    assert rows_to_parquet_bytes(["x"], [[(0, 1, 0.5, 3)]], schema) is None
+    assert rows_to_parquet_bytes(["x"], [[(0, 1)]], schema) is None
+    assert rows_to_parquet_bytes(["x"], [[(True,)]], {"article_id": "string", "flag": "bool"}) is None
+
+
+def test_token_counts_leave_out_only_alternatives_that_cannot_match(seed_path):
+    from newslab.text import _token_pattern, count_words, sentence_spans, word_spans
+
+    text = (nl.load_article(seed_path).text
+            + "\n\nThey don't agree; it isn’t over. CAN'T stop, won't stop (see https://x.org/a).\n")
+    full = _token_pattern(True)  # with the n't alternatives, tried everywhere
+    n = 0
+    for s, e, _ in sentence_spans(text):
+        expected = [m.span() for m in full.finditer(text, s, e)]
+        assert word_spans(text, s, e) == expected and count_words(text, s, e) == len(expected)
+        n += len(expected)
+    assert n == len(nl.tokens(text)) > 500
+    words = [text[a:b] for a, b in word_spans(text)]
+    assert words[-21:-18] == ["do", "n't", "agree"] and words[-12:-10] == ["CA", "N'T"]
+
+
+def test_articles_and_errors_parts_are_those_of_their_frames():
+    from newslab.corpus.worker import _rows_table
+
+    articles = [("a", "p/a.txt", None, "Title", pd.Timestamp("2022-01-21"), "outlet", 10, "utf-8", "ab12", 2, 9,
+                 "ok", 0),
+                ("b", "p/b.txt", 3, None, None, None, None, None, None, None, None, "failed", 1)]
+    errors = [("b", "p/b.txt", 3, "load", "ArticleError", "p/b.txt:3: empty: the article has no text", ""),
+              ("c", None, None, "stance", "ZeroDivisionError", "division by zero", "Traceback …\n  1 / 0\n")]
+    for rows, schema in ((articles, ARTICLES_SCHEMA), (errors, ERRORS_SCHEMA), ([], ERRORS_SCHEMA)):
+        assert _rows_table(rows, schema) == to_parquet_bytes(frame(rows, schema), schema)
+
+
+def _odd_rows(article) -> list[tuple]:
+    # a000's first column is missing, which an int64 column cannot hold
+    return [(None if article.id == "a000" else 1, 2, 0.5, article.id)]
+
+
+def _odd_frame(article) -> pd.DataFrame:
+    return frame(_odd_rows(article), MIXED)
+
+
+def test_rows_that_do_not_fit_their_schema_are_an_error_of_their_article(tmp_path):
+    register_analysis("odd", _odd_frame, MIXED, default=False, rows=_odd_rows)
+    try:
+        result = nl.run_corpus(_corpus(tmp_path / "corpus", 3), tmp_path / "run",
+                               analyses=["sentences", "odd"], quiet=True)
+    finally:
+        unregister_analysis("odd")
+    assert result.status == "partial" and result.errors == 1
+    tables = nl.load_run(tmp_path / "run")
+    errors = tables["errors"]
+    assert errors[["article_id", "stage"]].values.tolist() == [["a000", "odd"]]
+    assert tables["odd"]["article_id"].tolist() == ["a001", "a002"]
+    articles = tables["articles"]
+    assert articles["status"].tolist() == ["partial", "ok", "ok"]
+    assert articles["n_errors"].tolist() == [1, 0, 0]
+    assert articles["n_sentences"].notna().all()
 
 
 # --- the corpus notebook on real data -----------------------------------------------------------

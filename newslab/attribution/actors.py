@@ -40,6 +40,7 @@ ACTORS_SCHEMA = {
 }
 
 _CONNECT = frozenset({"of", "for", "the", "de", "von", "van", "al", "bin", "on"})
+_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _COLLECTIVE = {"the west": "the West", "western countries": "Western countries", "the western allies": "the Western allies"}
 
@@ -67,6 +68,11 @@ class Actor:
 
     @property
     def name(self) -> str:
+        # index() settles the name once the article is read (the rows of every table ask for it)
+        settled = self.__dict__.get("_settled_name")
+        return settled if settled is not None else self._fullest_name()
+
+    def _fullest_name(self) -> str:
         if self.kind == "country":
             return res.country_names().get(self.key, self.names[0])
         # the fullest name: most words, then longest, then first seen
@@ -109,9 +115,12 @@ class ActorIndex:
 
 
 def _strip_possessive(word: str) -> str:
-    for p in _POSSESSIVE:
-        if word.endswith(p) and len(word) > len(p) + 1:
-            return word[: -len(p)]
+    """``word`` without a final possessive mark (:data:`_POSSESSIVE`) that leaves two or more characters."""
+    last = word[-1:]
+    if last == "s":
+        return word[:-2] if len(word) > 3 and word[-2] in "’'" else word
+    if last == "’" or last == "'":
+        return word[:-1] if len(word) > 2 else word
     return word
 
 
@@ -124,7 +133,7 @@ def index(text: str) -> ActorIndex:
     """
     titles, places, pron = res.titles(), res.places(), res.pronouns()
     first, orgw = res.first_names(), res.organisation_words()
-    words = [(m.start(), m.end(), m.group()) for m in res.WORD.finditer(text)]
+    words = [(m.start(), m.end(), m[0]) for m in res.WORD.finditer(text)]
     actors: list[Actor] = []
     by_key: dict[tuple[str, str], int] = {}
     surname: dict[str, int] = {}
@@ -146,9 +155,10 @@ def index(text: str) -> ActorIndex:
     sentence_start = True
     while i < n:
         s, e, w = words[i]
-        if not w[0].isalpha() or not w[0].isupper():
+        c = w[0]
+        if not c.isupper() or not c.isalpha():
             low = w.lower()
-            if low in ("he", "she", "him", "his", "her") and not sentence_start:
+            if low in _PRONOUNS and not sentence_start:
                 mentions.append(Mention(s, e, -1, "pronoun:" + pron[low]))
             elif low == "the" and i + 1 < n:
                 j = _description(words, i, titles, places)
@@ -164,7 +174,8 @@ def index(text: str) -> ActorIndex:
         j = i
         while j < n:
             wj = words[j][2]
-            if wj[0].isupper() and wj[0].isalpha():
+            c = wj[0]
+            if c.isupper() and c.isalpha():
                 j += 1
             elif wj in _CONNECT and j + 1 < n and words[j + 1][2][:1].isupper() and j > i:
                 j += 1
@@ -187,6 +198,8 @@ def index(text: str) -> ActorIndex:
         i = j
     _resolve(actors, mentions, titles, places, text)
     mentions = [m for m in mentions if m.actor >= 0]
+    for a in actors:
+        a.__dict__["_settled_name"] = a._fullest_name()
     return ActorIndex(text, actors, mentions, words)
 
 
@@ -219,7 +232,8 @@ def _classify(run, words, i, text, actors, new_actor, surname, mentions, titles,
     # drop sentence-initial function words ("The", "In", "After") and trailing possessive marks
     k = 0
     lows0_the = run[0][2].lower() == "the"
-    while k < len(run) and run[k][2].lower() in res.NOT_NAMES and run[k][2].lower() not in titles:
+    not_names = res.NOT_NAMES
+    while k < len(run) and run[k][2].lower() in not_names and run[k][2].lower() not in titles:
         k += 1
     run = run[k:]
     while run and run[-1][2].lower() in _CONNECT:
@@ -228,7 +242,7 @@ def _classify(run, words, i, text, actors, new_actor, surname, mentions, titles,
         return
     lows = [w.lower().rstrip(".") for _, _, w in run]
     raw = [w for _, _, w in run]
-    whole = " ".join(_strip_possessive(w) for w in raw)
+    whole = " ".join([_strip_possessive(w) for w in raw])
     # preceding lower-case titles and places ("spokeswoman Maria Zakharova", "the Russian spokeswoman")
     pre_titles, pre_aff = set(), set()
     for b in range(i - 1, max(-1, i - 5), -1):
@@ -252,7 +266,7 @@ def _classify(run, words, i, text, actors, new_actor, surname, mentions, titles,
         a = new_actor("collective", "the West", "the West")
         mentions.append(Mention(run[0][0], run[-1][1], a.id, "name"))
         return
-    is_org = any(l in orgw for l in lows) or (len(raw) == 1 and raw[0].isupper() and len(raw[0]) > 1
+    is_org = not orgw.isdisjoint(lows) or (len(raw) == 1 and raw[0].isupper() and len(raw[0]) > 1
                                              and raw[0] not in places)
     # split leading titles and affiliations from the name
     t = 0
@@ -271,11 +285,11 @@ def _classify(run, words, i, text, actors, new_actor, surname, mentions, titles,
             break
     name_words = [_strip_possessive(w) for w in raw[t:]]
     name_lows = lows[t:]
-    if is_org and not (found_titles and not any(l in orgw for l in name_lows)):
+    if is_org and not (found_titles and orgw.isdisjoint(name_lows)):
         a = new_actor("organisation", whole.lower(), whole)
         mentions.append(Mention(run[0][0], run[-1][1], a.id, "name"))
         return
-    if not name_words or any(l in titles for l in name_lows[-1:]):
+    if not name_words or name_lows[-1] in titles:
         return
     if len(name_words) == 1 and (name_words[0] in places or name_words[0].lower() in _NOT_PERSON):
         if name_words[0] not in places:
@@ -363,10 +377,15 @@ def _resolve(actors, mentions, titles, places, text) -> None:
 
 def actors(text: str) -> pd.DataFrame:
     """One row per actor mention (names, pronouns, descriptions), in text order (``MENTIONS_SCHEMA``)."""
+    return frame(mention_rows(text), MENTIONS_SCHEMA)
+
+
+def mention_rows(text: str) -> list[tuple]:
+    """The rows of :func:`actors` (tuples in ``MENTIONS_SCHEMA`` order), without the table."""
     idx = index(text)
-    rows = [(m.actor, idx.actors[m.actor].name, idx.actors[m.actor].kind, idx.actors[m.actor].gender,
+    people = idx.actors
+    return [(m.actor, people[m.actor].name, people[m.actor].kind, people[m.actor].gender,
              m.start, m.end, text[m.start:m.end], m.kind) for m in idx.mentions]
-    return frame(rows, MENTIONS_SCHEMA)
 
 
 def actor_table(text: str) -> pd.DataFrame:

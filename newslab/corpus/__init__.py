@@ -23,9 +23,10 @@ Nothing lost
     go on. An article that kills its worker process is isolated and recorded as
     ``WorkerCrash``. ``newslab run`` exits 0 when complete, 3 when some articles have errors.
 Resumable
-    A chunk is committed atomically (temporary files, a commit marker renamed into place,
-    then the parts renamed; see :mod:`newslab.corpus.store`). Rerunning the same command after
-    an interruption (even ``kill -9``) first completes or discards the half-written chunk,
+    A chunk is committed atomically and durably (temporary files synced to the disk, a commit
+    marker renamed into place, then the parts renamed; see :mod:`newslab.corpus.store`).
+    Rerunning the same command after an interruption (even ``kill -9`` or a power loss) first
+    completes or discards the half-written chunk,
     then processes only the articles not yet committed: no duplicates, no torn files, and the
     tables read back identical to an uninterrupted run's. Articles recorded with errors count
     as done; use a fresh folder to retry them.

@@ -9,6 +9,11 @@ Adding an analysis is one line::
 
     register_analysis("quotes", quotes_of_article, QUOTES_SCHEMA)
 
+An analysis may also give ``rows=``: a function returning the same table as a list of tuples in
+schema order (the rows its DataFrame is built from). Runs then write each chunk's Parquet part
+straight from the tuples, without a DataFrame per article; every built-in analysis has one, and
+``tests/test_corpus.py`` checks that rows and table agree.
+
 The built-in analyses (``sentences``, ``timexes``, ``timeline``, ``actors``,
 ``attributions``, ``stance``) are registered the first time the registry is read, each only if
 its module can be imported (a concern still being built is simply absent). ``tokens`` is
@@ -28,16 +33,23 @@ from newslab.io import Article
 from newslab.tables import Schema, empty, frame
 
 AnalysisFunc = Callable[[Article], pd.DataFrame]
+RowsFunc = Callable[[Article], list[tuple]]
 
 
 @dataclass(frozen=True)
 class Analysis:
-    """One per-article analysis: ``func(article)`` returns a table with ``schema``'s columns."""
+    """One per-article analysis: ``func(article)`` returns a table with ``schema``'s columns.
+
+    ``rows`` (optional) gives the same table as plain tuples in schema order, exactly the rows
+    ``func`` builds its table from (``func(a)`` equals ``frame(rows(a), schema)``): a run then
+    builds each chunk's Parquet part straight from the tuples, without a DataFrame per article.
+    """
 
     name: str
     func: AnalysisFunc
     schema: Mapping[str, str]
     default: bool = True
+    rows: RowsFunc | None = None
 
     def empty(self) -> pd.DataFrame:
         return empty(self.schema)
@@ -61,14 +73,18 @@ RESERVED = ("articles", "errors")
 
 
 def register_analysis(name: str, func: AnalysisFunc, schema: Mapping[str, str], *,
-                      default: bool = True) -> Analysis:
-    """Add (or replace) an analysis; ``default=False`` runs it only when asked for by name."""
+                      default: bool = True, rows: RowsFunc | None = None) -> Analysis:
+    """Add (or replace) an analysis; ``default=False`` runs it only when asked for by name.
+
+    ``rows`` is an optional faster form of ``func`` returning the table's rows as tuples (see
+    :class:`Analysis`); ``func`` stays what the analysis means.
+    """
     if name in RESERVED or not name.isidentifier():
         raise ValueError(f"analysis name must be an identifier other than {RESERVED}, got {name!r}")
     if not schema:
         raise ValueError(f"analysis {name!r}: schema must name at least one column")
     schema = {k: v for k, v in schema.items() if k != "article_id"}
-    analysis = Analysis(name, func, dict(schema), default)
+    analysis = Analysis(name, func, dict(schema), default, rows)
     _REGISTRY[name] = analysis
     return analysis
 
@@ -105,26 +121,39 @@ TOKENS_SCHEMA: Schema = {"sentence_id": "int64", "token_id": "int64", "start": "
                          "end": "int64", "text": "string"}
 
 
-def sentences_of(article: Article) -> pd.DataFrame:
+def sentence_rows(article: Article) -> list[tuple]:
     """Sentences with their token counts (from the fast span primitives of :mod:`newslab.text`)."""
-    from newslab.text import sentence_spans, word_spans
+    from newslab.text import count_words, sentence_spans
 
     text = article.text
-    rows = [(i, para, start, end, len(word_spans(text, start, end)), text[start:end])
+    return [(i, para, start, end, count_words(text, start, end), text[start:end])
             for i, (start, end, para) in enumerate(sentence_spans(text))]
-    return frame(rows, SENTENCES_SCHEMA)
+
+
+def sentences_of(article: Article) -> pd.DataFrame:
+    return frame(sentence_rows(article), SENTENCES_SCHEMA)
+
+
+def token_rows(article: Article) -> list[tuple]:
+    from newslab.text import token_spans
+
+    text = article.text
+    return [(i, j, s, e, text[s:e]) for i, j, s, e in token_spans(text)]
 
 
 def tokens_of(article: Article) -> pd.DataFrame:
-    from newslab.text import sentence_spans, word_spans
+    return frame(token_rows(article), TOKENS_SCHEMA)
+
+
+# The *_rows functions give the rows the public functions build their tables from, without the
+# table (tests/test_corpus.py checks that they agree on real articles).
+
+def timex_rows(article: Article) -> list[tuple]:
+    from newslab.timeline import timex_spans
 
     text = article.text
-    rows = [(i, j, s, e, text[s:e])
-            for i, (start, end, _para) in enumerate(sentence_spans(text))
-            for j, (s, e) in enumerate(word_spans(text, start, end))]
-    return frame(rows, TOKENS_SCHEMA)
-
-
+    return [(i + 1, s, e, text[s:e], typ, value)
+            for i, (s, e, typ, value, _) in enumerate(timex_spans(text, article.date))]
 
 
 def timexes_of(article: Article) -> pd.DataFrame:
@@ -133,10 +162,22 @@ def timexes_of(article: Article) -> pd.DataFrame:
     return timexes(article.text, article.date)
 
 
+def timeline_rows(article: Article) -> list[tuple]:
+    from newslab.timeline.events import timeline_rows as rows
+
+    return rows(article.text, article.date)
+
+
 def timeline_of(article: Article) -> pd.DataFrame:
     from newslab.timeline import timeline
 
     return timeline(article, article.date)
+
+
+def actor_rows(article: Article) -> list[tuple]:
+    from newslab.attribution.actors import mention_rows
+
+    return mention_rows(article.text)
 
 
 def actors_of(article: Article) -> pd.DataFrame:
@@ -145,10 +186,24 @@ def actors_of(article: Article) -> pd.DataFrame:
     return actors(article.text)
 
 
+def attribution_rows(article: Article) -> list[tuple]:
+    try:
+        from newslab.attribution.quotes import _cached_rows  # the rows attributions() is built from
+    except ImportError:  # that module caches differently now: take its table apart
+        return list(attributions_of(article).itertuples(index=False, name=None))
+    return list(_cached_rows(article.text, False))
+
+
 def attributions_of(article: Article) -> pd.DataFrame:
     from newslab.attribution import attributions
 
     return attributions(article.text)
+
+
+def stance_rows(article: Article) -> list[tuple]:
+    from newslab.stance.engine import stance_rows as rows
+
+    return rows(article.text)
 
 
 def stance_of(article: Article) -> pd.DataFrame:
@@ -157,18 +212,19 @@ def stance_of(article: Article) -> pd.DataFrame:
     return stance(article.text)
 
 
-# (name, module, function in the module, "module:SCHEMA" of its table or None, wrapper, default).
+# (name, module, function in the module, "module:SCHEMA" of its table or None, wrapper, rows, default).
 # Without a named schema the schema is read off the function's result on a probe article.
 _BUILTINS = [
-    ("sentences", "newslab.text", "sentence_spans", None, sentences_of, True),
-    ("tokens", "newslab.text", "word_spans", None, tokens_of, False),
-    ("timexes", "newslab.timeline", "timexes", "newslab.timeline.timexes:SCHEMA", timexes_of, True),
-    ("timeline", "newslab.timeline", "timeline", "newslab.timeline.events:SCHEMA", timeline_of, True),
+    ("sentences", "newslab.text", "sentence_spans", None, sentences_of, sentence_rows, True),
+    ("tokens", "newslab.text", "word_spans", None, tokens_of, token_rows, False),
+    ("timexes", "newslab.timeline", "timexes", "newslab.timeline.timexes:SCHEMA", timexes_of, timex_rows, True),
+    ("timeline", "newslab.timeline", "timeline", "newslab.timeline.events:SCHEMA", timeline_of,
+     timeline_rows, True),
     ("actors", "newslab.attribution", "actors", "newslab.attribution.actors:MENTIONS_SCHEMA",
-     actors_of, True),
+     actors_of, actor_rows, True),
     ("attributions", "newslab.attribution", "attributions", "newslab.attribution.quotes:SCHEMA",
-     attributions_of, True),
-    ("stance", "newslab.stance", "stance", "newslab.stance.engine:STANCE_SCHEMA", stance_of, True),
+     attributions_of, attribution_rows, True),
+    ("stance", "newslab.stance", "stance", "newslab.stance.engine:STANCE_SCHEMA", stance_of, stance_rows, True),
 ]
 _FIXED_SCHEMAS = {"sentences": SENTENCES_SCHEMA, "tokens": TOKENS_SCHEMA}
 _PROBE = ("Probe headline\n\nThe minister said on Friday that talks in Geneva would resume "
@@ -209,11 +265,11 @@ def _load_builtins() -> None:
     _BUILTINS_LOADED = True
     user = dict(_REGISTRY)
     _REGISTRY.clear()
-    for name, module_name, attr, where, wrapper, default in _BUILTINS:
+    for name, module_name, attr, where, wrapper, rows, default in _BUILTINS:
         module = _module(module_name)
         if module is None or not hasattr(module, attr):
             continue
         schema = _schema_of(name, where, wrapper)
         if schema is not None:
-            register_analysis(name, wrapper, schema, default=default)
+            register_analysis(name, wrapper, schema, default=default, rows=rows)
     _REGISTRY.update(user)  # user registrations made before first use win

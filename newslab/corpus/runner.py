@@ -137,6 +137,14 @@ class _Inline:
         pass
 
 
+def _worker_started() -> None:
+    """In a new worker process: leave what it inherited (modules, word lists) out of garbage
+    collection, so that collections neither walk those objects nor copy their memory pages."""
+    import gc
+
+    gc.freeze()
+
+
 class _Processes:
     isolates = False  # a dying worker breaks every running task of the pool
 
@@ -149,7 +157,7 @@ class _Processes:
         self.pool = self._new()
 
     def _new(self):
-        return cf.ProcessPoolExecutor(self.workers, mp_context=self.context)
+        return cf.ProcessPoolExecutor(self.workers, mp_context=self.context, initializer=_worker_started)
 
     def submit(self, task):
         return self.pool.submit(process_chunk, task)
@@ -166,7 +174,9 @@ class _Processes:
 
 
 class _Dask:
-    isolates = True  # Dask retries a task whose worker died, then raises KilledWorker for it
+    # a dying worker takes down every task assigned to it: Dask retries them (up to
+    # distributed.scheduler.allowed-failures times), then raises KilledWorker for each, guilty or not
+    isolates = False
 
     def __init__(self, scheduler: Any):
         from distributed import Client, as_completed
@@ -201,7 +211,8 @@ def _execute(tasks: Iterator[ChunkTask], backend, on_result: Callable[[ChunkResu
 
     A chunk that fails as a whole (its worker died, or its result could not be sent) is split
     into single articles; a single article that fails alone is recorded as ``WorkerCrash``.
-    With a process pool a crash fails every running chunk, so suspects run one at a time.
+    With a process pool or Dask a crash fails every chunk running (or queued) on the worker, so
+    suspects run one at a time, with nothing else in flight.
     """
     pending: dict = {}
     suspects: deque[ChunkTask] = deque()
@@ -397,6 +408,7 @@ def _finish(folder: RunFolder, manifest: dict, started: float, processed: int, r
     digest = hashlib.sha256("".join(f"{aid}\t{sha or ''}\n" for aid, _p, sha, _n in records).encode("utf-8"))
     errors = sum(1 for a in records if a[3])
     rows = {name: folder.row_counts(name) for name in manifest["tables"]}
+    folder.sync()  # the committed parts' renames reach the disk before the manifest does
     seconds = time.perf_counter() - started
     status = "complete" if not errors else "partial"
     manifest = {**manifest, "status": status,

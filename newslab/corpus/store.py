@@ -13,10 +13,12 @@ A part is named ``part-<index of its first article, 8 digits>-<hash of its artic
 so that reading the parts in name order gives the rows in corpus order. Committing a chunk
 is a small write-ahead protocol:
 
-1. every table's part is written to a hidden temporary file ``<table>/.<part>.parquet.tmp``;
-2. the marker ``_commits/<part>.json`` is written to a temporary name and renamed — this
-   rename is the commit point;
-3. the temporary parts are renamed to ``<table>/<part>.parquet``.
+1. every table's part is written to a hidden temporary file ``<table>/.<part>.parquet.tmp``,
+   synced to the disk (fsync of the file, then of its folder);
+2. the marker ``_commits/<part>.json`` is written to a temporary name, synced, renamed, and the
+   ``_commits`` folder synced — this rename is the commit point;
+3. the temporary parts are renamed to ``<table>/<part>.parquet`` (the folders are synced again
+   before the manifest says the run is complete).
 
 :func:`recover` (run before a run resumes) finishes step 3 for committed chunks and deletes
 the temporary files of chunks that were never committed. So after a ``kill -9`` at any moment
@@ -62,15 +64,87 @@ def _arrow_schema(items: tuple[tuple[str, str], ...]) -> pa.Schema:
 
 def to_parquet_bytes(df: pd.DataFrame, schema: Schema) -> bytes:
     table = pa.Table.from_pandas(df, schema=arrow_schema(schema), preserve_index=False)
+    return _parquet_bytes(table)
+
+
+def _parquet_bytes(table: pa.Table) -> bytes:
     sink = pa.BufferOutputStream()
     pq.write_table(table, sink, compression="zstd")
     return sink.getvalue().to_pybytes()
 
 
+# dtypes whose columns :func:`rows_to_parquet_bytes` builds straight from Python values; the
+# flag says whether the column may hold nulls
+_DIRECT = {"string": True, "Int64": True, "float64": True, "int64": False, "datetime64[ms]": True}
+
+
+@lru_cache(maxsize=256)
+def _direct_types(items: tuple[tuple[str, str], ...]) -> tuple[tuple, ...] | None:
+    if any(dtype not in _DIRECT for _, dtype in items):
+        return None
+    schema = _arrow_schema(items)
+    return tuple((schema.field(name).type, _DIRECT[dtype]) for name, dtype in items)
+
+
+def rows_to_parquet_bytes(keys: list[str], pieces: list[list[tuple]], schema: Schema) -> bytes | None:
+    """Parquet bytes of the table whose rows are ``pieces`` (each keyed by its ``keys`` value, the
+    first column), built straight from the tuples with pyarrow — the same bytes as
+    :func:`to_parquet_bytes` of the equivalent :func:`newslab.tables.frame`, without the pandas
+    round trip. None when the schema has a dtype this path does not build, or a value that
+    :func:`~newslab.tables.frame` would not take as is (e.g. a missing value in an ``int64``
+    column): the caller then builds the frame, which reports the problem.
+    """
+    items = tuple(schema.items())
+    types = _direct_types(items)
+    if types is None:
+        return None
+    n = len(items) - 1
+    rows = [row for piece in pieces for row in piece]
+    columns = list(zip(*rows)) if rows else [()] * n
+    if len(columns) != n:
+        return None
+    key_column = [key for key, piece in zip(keys, pieces) for _ in range(len(piece))]
+    arrays = []
+    try:
+        for values, (kind, nullable) in zip([key_column, *columns], types):
+            array = pa.array(values, type=kind, from_pandas=True)
+            if not nullable and array.null_count:
+                return None
+            arrays.append(array)
+    except (pa.ArrowException, TypeError, ValueError, OverflowError):
+        return None
+    return _parquet_bytes(pa.Table.from_arrays(arrays, schema=_arrow_schema(items)))
+
+
+def _write_synced(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` and flush it to the disk (fsync) before returning."""
+    with open(path, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def sync_dir(path: Path) -> None:
+    """Flush a directory's entries (files created, renamed) to the disk, where the system allows it."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:  # e.g. Windows, where a directory cannot be opened (and need not be synced)
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # a file system without directory sync
+        pass
+    finally:
+        os.close(fd)
+
+
 def _atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` by ``data`` durably: a synced temporary file renamed over it, then the
+    directory synced, so that after a crash (even a power loss) ``path`` is the old or the new data."""
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
+    _write_synced(tmp, data)
     os.replace(tmp, path)
+    sync_dir(path.parent)
 
 
 def write_json(path: Path, obj: Any) -> None:
@@ -117,15 +191,26 @@ class RunFolder:
     # --- committing ---------------------------------------------------------------------
 
     def commit(self, part: str, parts: Mapping[str, bytes], record: Mapping) -> None:
-        """Write one chunk's parts of every table and its marker, atomically (see module doc)."""
+        """Write one chunk's parts of every table and its marker, atomically and durably (see
+        the module docstring): the temporary parts are synced to the disk, with their folders'
+        entries, before the marker is, so that a marker that survives a crash (even a power loss)
+        always finds its parts."""
         tmps = []
         for table, data in parts.items():
             tmp = self.path / table / f".{part}{SUFFIX}.tmp"
-            tmp.write_bytes(data)
+            _write_synced(tmp, data)
             tmps.append((tmp, self.path / table / f"{part}{SUFFIX}"))
+        for folder in dict.fromkeys(tmp.parent for tmp, _ in tmps):
+            sync_dir(folder)
         write_json(self.path / COMMITS / f"{part}.json", {**record, "part": part, "tables": sorted(parts)})
         for tmp, final in tmps:
             os.replace(tmp, final)
+
+    def sync(self) -> None:
+        """Flush every table folder's entries (the renames of committed parts) to the disk."""
+        for folder in self.path.iterdir():
+            if folder.is_dir() and not folder.name.startswith("."):
+                sync_dir(folder)
 
     def recover(self) -> int:
         """Finish committed chunks and drop uncommitted temporary files; returns files dropped."""

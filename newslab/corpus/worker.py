@@ -5,6 +5,11 @@ for a single article: an analysis that raises is recorded in the ``errors`` tabl
 the analysis) and the article's other analyses still run; an article that exceeds the time
 limit is recorded (``ArticleTimeout``) and its remaining analyses are skipped. The result is
 small and picklable (bytes per table), so the parent only writes files.
+
+Each table's part is built once per chunk: an analysis with a ``rows`` function (every built-in
+one) gives plain tuples, which go straight into one Arrow table per chunk
+(:func:`~newslab.corpus.store.rows_to_parquet_bytes`, the same bytes as the DataFrame route);
+an analysis that returns a DataFrame is conformed to its schema and concatenated as before.
 """
 from __future__ import annotations
 
@@ -21,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from newslab.corpus.registry import ARTICLES_SCHEMA, ERRORS_SCHEMA, Analysis
-from newslab.corpus.store import to_parquet_bytes
+from newslab.corpus.store import rows_to_parquet_bytes, to_parquet_bytes
 from newslab.io import Article, ArticleError
 from newslab.tables import empty, frame
 
@@ -164,53 +169,112 @@ def _stack(results: list[tuple[str, pd.DataFrame]], schema: dict[str, str]) -> p
     return body
 
 
+def _table(results: list[tuple[int, str, object]], analysis: Analysis) -> tuple[bytes, list]:
+    """Parquet bytes of one analysis's table over the chunk, and the results that failed to
+    become a table as ``(position, article_id, exception)``.
+
+    ``results`` holds ``(position, article_id, rows or DataFrame)`` per article. Rows (from
+    :attr:`Analysis.rows`) go straight to Arrow; when they cannot (a value the schema's dtype
+    does not take), every article's rows are built into a frame as :func:`newslab.tables.frame`
+    does, so a bad result is recorded against its own article, as if the analysis had raised.
+    """
+    schema = {"article_id": "string", **analysis.schema}
+    if not any(isinstance(r, pd.DataFrame) for _, _, r in results):
+        data = rows_to_parquet_bytes([aid for _, aid, _ in results], [r for _, _, r in results], schema)
+        if data is not None:
+            return data, []
+    frames, failed = [], []
+    for position, aid, result in results:
+        if not isinstance(result, pd.DataFrame):
+            try:
+                result = frame(result, analysis.schema)
+            except Exception as exc:
+                failed.append((position, aid, exc))
+                continue
+        frames.append((aid, result))
+    return to_parquet_bytes(_stack(frames, dict(analysis.schema)), schema), failed
+
+
 def process_chunk(task: ChunkTask) -> ChunkResult:
     """Run every analysis over every article of the chunk (see the module docstring)."""
     # one list.append per result, so that a timeout raised asynchronously never tears a pair
-    outputs: dict[str, list[tuple[str, pd.DataFrame]]] = {a.name: [] for a in task.analyses}
-    article_rows, error_rows, record = [], [], []
-    for item in task.items:
+    outputs: dict[str, list[tuple[int, str, object]]] = {a.name: [] for a in task.analyses}
+    order = {a.name: k for k, a in enumerate(task.analyses)}
+    errors: list[tuple[int, int, tuple]] = []  # (position, analysis index, row): sorted at the end
+    states: list[list] = []  # per article: [item, n_errors, (n_sentences, n_tokens)]
+    for position, item in enumerate(task.items):
         if isinstance(item, LoadFailure):
-            error_rows.append((item.article_id, item.path, item.line, "load", item.error_type,
-                               item.message, ""))
-            article_rows.append((item.article_id, item.path, item.line, None, None, None, None, None,
-                                 None, None, None, "failed", 1))
-            record.append((item.article_id, item.path, None, 1))
+            errors.append((position, -1, (item.article_id, item.path, item.line, "load", item.error_type,
+                                          item.message, "")))
+            states.append([item, 1, None])
             continue
-        n_errors, counts = 0, (None, None)
+        state = [item, 0, (None, None)]
+        states.append(state)
         stage = "start"
         try:
             with time_limit(task.timeout):
                 for analysis in task.analyses:
                     stage = analysis.name
                     try:
-                        df = _conform(analysis.func(item), analysis)
+                        if analysis.rows is not None:
+                            result = analysis.rows(item)
+                            if type(result) is not list:
+                                result = list(result)
+                        else:
+                            result = _conform(analysis.func(item), analysis)
                     except Exception as exc:  # one analysis failing never stops the others
-                        error_rows.append(_error_row(item, stage, exc))
-                        n_errors += 1
+                        errors.append((position, order[stage], _error_row(item, stage, exc)))
+                        state[1] += 1
                         continue
-                    outputs[analysis.name].append((item.id, df))
+                    outputs[analysis.name].append((position, item.id, result))
                     if analysis.name == "sentences":
-                        counts = (len(df), int(df["n_tokens"].sum()))
+                        state[2] = _sentence_counts(result, analysis)
         except ArticleTimeout as exc:
-            error_rows.append(_error_row(item, stage, exc))
-            n_errors += 1
+            errors.append((position, order.get(stage, -1), _error_row(item, stage, exc)))
+            state[1] += 1
         except Exception as exc:  # a timeout firing between analyses, or the like
-            error_rows.append(_error_row(item, stage, exc))
-            n_errors += 1
+            errors.append((position, order.get(stage, -1), _error_row(item, stage, exc)))
+            state[1] += 1
+    tables = {}
+    for analysis in task.analyses:
+        tables[analysis.name], failed = _table(outputs[analysis.name], analysis)
+        for position, _aid, exc in failed:
+            state = states[position]
+            errors.append((position, order[analysis.name], _error_row(state[0], analysis.name, exc)))
+            state[1] += 1
+            if analysis.name == "sentences":
+                state[2] = (None, None)
+    article_rows, record = [], []
+    for item, n_errors, counts in states:
+        if isinstance(item, LoadFailure):
+            article_rows.append((item.article_id, item.path, item.line, None, None, None, None, None,
+                                 None, None, None, "failed", 1))
+            record.append((item.article_id, item.path, None, 1))
+            continue
         sha = item.sha256
-        status = "ok" if not n_errors else "partial"
         article_rows.append((item.id, item.path, item.meta.get("line"), item.title,
                              pd.Timestamp(item.date) if item.date else None, item.source,
                              len(item.text), item.meta.get("encoding"), sha, counts[0], counts[1],
-                             status, n_errors))
+                             "ok" if not n_errors else "partial", n_errors))
         record.append((item.id, item.path, sha, n_errors))
-    parts = {"articles": to_parquet_bytes(frame(article_rows, ARTICLES_SCHEMA), ARTICLES_SCHEMA)}
-    for analysis in task.analyses:
-        schema = {"article_id": "string", **analysis.schema}
-        parts[analysis.name] = to_parquet_bytes(_stack(outputs[analysis.name], dict(analysis.schema)), schema)
-    parts["errors"] = to_parquet_bytes(frame(error_rows, ERRORS_SCHEMA), ERRORS_SCHEMA)
+    errors.sort(key=lambda e: (e[0], e[1]))  # stable: an article's errors in pipeline order
+    parts = {"articles": _rows_table(article_rows, ARTICLES_SCHEMA), **tables,
+             "errors": _rows_table([e[2] for e in errors], ERRORS_SCHEMA)}
     return ChunkResult(task.part, parts, record)
+
+
+def _rows_table(rows: list[tuple], schema) -> bytes:
+    """Parquet bytes of a table of whole rows (the first column is the key)."""
+    data = rows_to_parquet_bytes([r[0] for r in rows], [[r[1:]] for r in rows], schema)
+    return data if data is not None else to_parquet_bytes(frame(rows, schema), schema)
+
+
+def _sentence_counts(result, analysis: Analysis) -> tuple[int, int]:
+    """(sentences, tokens) of an article from its ``sentences`` result (rows or a frame)."""
+    if isinstance(result, pd.DataFrame):
+        return len(result), int(result["n_tokens"].sum())
+    k = list(analysis.schema).index("n_tokens")
+    return len(result), sum(row[k] for row in result)
 
 
 def crashed_result(task: ChunkTask, exc: BaseException, analyses: Sequence[Analysis]) -> ChunkResult:

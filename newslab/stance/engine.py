@@ -27,6 +27,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate
+from operator import itemgetter
 
 import pandas as pd
 
@@ -80,8 +81,26 @@ def _issue_pattern(issues: Mapping[str, object]) -> tuple[re.Pattern | None, dic
     if not forms:
         return None, forms
     alternatives = sorted(forms, key=lambda f: (-len(f), f))  # longest first
-    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in alternatives)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE), forms
+    return re.compile(rf"(?<!\w)(?:{_alternation(alternatives)})(?!\w)", re.IGNORECASE), forms
+
+
+def _alternation(forms: list[str]) -> str:
+    """``form1|form2|…`` (spaces match any white space), preferred in the given order.
+
+    When every form starts with an ASCII letter or digit the forms are grouped by that first
+    character (``s(?:anctions|…)|n(?:ato|…)``, each group in the given order): no text character
+    matches two of these first characters, even ignoring case, so the matches are the same, and
+    the regex engine rules out a whole group with one comparison.
+    """
+    def escape(form: str) -> str:
+        return re.escape(form).replace(r"\ ", r"\s+")
+
+    if not all(f[:1].isascii() and f[:1].isalnum() for f in forms):
+        return "|".join(escape(f) for f in forms)
+    groups: dict[str, list[str]] = {}
+    for form in forms:
+        groups.setdefault(form[0], []).append(form[1:])
+    return "|".join(f"{first}(?:{'|'.join(escape(rest) for rest in rests)})" for first, rests in groups.items())
 
 
 @lru_cache(maxsize=1)
@@ -111,9 +130,11 @@ def _reaction_lexicon() -> dict[str, float]:
     return out
 
 
+# the verbs grouped by first letter (drew|draws|…|prompted|prompts|provoked|…): the same matches,
+# and the engine rules a group out with one comparison (the whole text is searched per article)
 _REACTION = re.compile(
-    r"\b(?:drew|draws|drawn|drawing|prompted|prompts|sparked|sparks|provoked|provokes|triggered|triggers"
-    r"|earned|earns|met\s+with|meets\s+with)\s+(?:(?:a|an|the)\s+)?((?:[\w-]+,?\s+){0,3}?)"
+    r"\b(?:d(?:rew|raws|rawn|rawing)|p(?:rompted|rompts|rovoked|rovokes)|s(?:parked|parks)"
+    r"|t(?:riggered|riggers)|e(?:arned|arns)|m(?:et\s+with|eets\s+with))\s+(?:(?:a|an|the)\s+)?((?:[\w-]+,?\s+){0,3}?)"
     r"(response|responses|reaction|reactions|reply|criticism|rebukes?|backlash|condemnation|outrage|anger"
     r"|protests?|scorn|ridicule|derision|praise|applause|support|welcome|plaudits)\s+(?:from|by|among)\s+",
     re.IGNORECASE,
@@ -162,6 +183,12 @@ def _actor_mentions(text: str):
     return mentions, [tuple(r[i] for i in pick) for r in _cached_rows(text, False)]
 
 
+def _int_offsets(atts: list[tuple]) -> list[tuple]:
+    """Attribution rows with their id and offsets as ``int`` (a missing source stays missing)."""
+    return [(int(a[0]), a[1], a[2], None if pd.isna(a[3]) else int(a[3]), None if pd.isna(a[3]) else int(a[4]),
+             int(a[5]), int(a[6])) for a in atts]
+
+
 _LOCATION_BEFORE = re.compile(
     r"\b(?:in|into|across|along|near|inside|within|throughout|around|border\s+with|borders\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE)
@@ -189,7 +216,14 @@ def stance(text: str, *, issues: Mapping[str, object] | list | str | None = None
     """
     if not isinstance(text, str):
         raise TypeError(f"stance() expects the article text as str, got {type(text).__name__}")
+    return frame(stance_rows(text, issues=issues, include_neutral=include_neutral, params=params), STANCE_SCHEMA)
+
+
+def stance_rows(text: str, *, issues: Mapping[str, object] | list | str | None = None,
+                include_neutral: bool = True, params: Params = DEFAULT) -> list[tuple]:
+    """The rows of :func:`stance` (tuples in :data:`STANCE_SCHEMA` order), without the table."""
     mentions, atts = _actor_mentions(text)
+    atts = _int_offsets(atts)
     pattern, forms = _default_pattern() if issues is None else _issue_pattern(normalize_issues(issues))
     targets = list(mentions)
     if pattern is not None:
@@ -205,8 +239,8 @@ def stance(text: str, *, issues: Mapping[str, object] | list | str | None = None
     sentences = _sentence_spans(text)
     sources = {}
     for a in atts:
-        if not pd.isna(a[3]):
-            sources.setdefault(int(a[3]), []).append(int(a[4]))
+        if a[3] is not None:
+            sources.setdefault(a[3], []).append(a[4])
     source_starts = sorted(sources)
 
     rows = []
@@ -223,9 +257,9 @@ def stance(text: str, *, issues: Mapping[str, object] | list | str | None = None
             speaker, att_id = NARRATOR, pd.NA
             lo, hi = s_start, s_end
         else:
-            att_id, who = int(att[0]), att[1]
+            att_id, who = att[0], att[1]
             speaker = who if isinstance(who, str) and who else UNKNOWN
-            lo, hi = int(att[5]), int(att[6])
+            lo, hi = att[5], att[6]
         if speaker == name:
             continue  # self-reference inside one's own words
         span = (min(lo, start), max(hi, end))
@@ -234,7 +268,7 @@ def stance(text: str, *, issues: Mapping[str, object] | list | str | None = None
         result = score_target(text, start, end, params=params, prepared=contexts[span])
         if not include_neutral and result.label == "neutral":
             continue
-        cues = "; ".join(f"{e.word} {e.value:+.2f}" for e in result.evidence)
+        cues = "; ".join([f"{e.word} {e.value:+.2f}" for e in result.evidence])
         rows.append((speaker, name, result.label, result.score, lo, hi, att_id, kind,
                      text[start:end], start, end, si, cues, text[lo:hi]))
     # reactions: "X's comment drew a sharp response from Y" (none in most texts: one search tells)
@@ -246,8 +280,8 @@ def stance(text: str, *, issues: Mapping[str, object] | list | str | None = None
             if include_neutral or label != "neutral":
                 rows.append((reactor, name, label, float(value), lo, hi, pd.NA, "actor", text[start:end],
                              start, end, s_id, f"reaction: {text[c0:c1].strip()}", text[lo:hi]))
-    rows.sort(key=lambda r: (r[4], r[9], r[1]))
-    return frame(rows, STANCE_SCHEMA)
+    rows.sort(key=itemgetter(4, 9, 1))
+    return rows
 
 
 def _inside_source(starts: list[int], sources: dict[int, list[int]], start: int, end: int) -> bool:
@@ -262,13 +296,17 @@ def _inside_source(starts: list[int], sources: dict[int, list[int]], start: int,
 
 
 def _attribution_for(atts, start: int, end: int):
-    """The innermost attribution holding ``start:end``: speech with a known speaker first."""
-    holding = [a for a in atts if int(a[5]) <= start and end <= int(a[6])]
+    """The innermost attribution holding ``start:end``: speech with a known speaker first.
+
+    ``atts`` are rows as :func:`_int_offsets` gives them."""
+    holding = [a for a in atts if a[5] <= start and end <= a[6]]
     if not holding:
         return None
+    if len(holding) == 1:
+        return holding[0]
+    return min(holding, key=_rank)
 
-    def rank(a):
-        known = isinstance(a[1], str) and bool(a[1])
-        return (not known, a[2] not in ("speech", "quote"), int(a[6]) - int(a[5]), int(a[0]))
 
-    return min(holding, key=rank)
+def _rank(a) -> tuple:
+    known = isinstance(a[1], str) and bool(a[1])
+    return (not known, a[2] not in ("speech", "quote"), a[6] - a[5], a[0])

@@ -220,8 +220,6 @@ def timeline(article_or_text, dct: dt.date | str | None = None) -> pd.DataFrame:
     overrides it) or a string. Columns: see :data:`SCHEMA`; ``timex_id`` joins
     :func:`newslab.timexes` (same text, same DCT).
     """
-    from newslab.text import sentence_spans
-
     if isinstance(article_or_text, str):
         text = article_or_text
     elif hasattr(article_or_text, "text"):
@@ -230,6 +228,13 @@ def timeline(article_or_text, dct: dt.date | str | None = None) -> pd.DataFrame:
             dct = getattr(article_or_text, "date", None)
     else:
         raise TypeError(f"timeline expects an Article or a str, got {type(article_or_text).__name__}")
+    return frame(timeline_rows(text, dct), SCHEMA)
+
+
+def timeline_rows(text: str, dct: dt.date | str | None = None) -> list[tuple]:
+    """The rows of :func:`timeline` (tuples in :data:`SCHEMA` order), without the table."""
+    from newslab.text import sentence_spans
+
     d = parse_dct(dct)
     tx = [(i + 1, s, e, typ, val) for i, (s, e, typ, val, _) in enumerate(timex_spans(text, d))]
     anchors = [t for t in tx if t[3] in ("DATE", "TIME")]
@@ -255,19 +260,21 @@ def timeline(article_or_text, dct: dt.date | str | None = None) -> pd.DataFrame:
             if anchor is not None:
                 date, date_end, gran = _value_range(anchor[4], d)
                 ref = (date, date_end, gran) if date else ref
-            elif d is not None and (_tense(chunk) & (_PRESENT_WORD | _PAST_WORD)) == _PRESENT_WORD:
-                date, date_end, gran, rule = d.isoformat(), d.isoformat(), "day", "reported"
-            elif ref is not None:
-                date, date_end, gran = ref
-                rule = "narrative"
-                if _tense(chunk) & _LATER_WORD and date_end:
-                    date, date_end, gran = date_end, None, "after"
-            elif d is not None:
-                date, date_end, gran, rule = d.isoformat(), d.isoformat(), "day", "dct"
             else:
-                date, date_end, gran, rule = None, None, "unknown", "none"
+                tense = _tense(chunk) if d is not None or ref is not None else 0
+                if d is not None and (tense & (_PRESENT_WORD | _PAST_WORD)) == _PRESENT_WORD:
+                    date, date_end, gran, rule = d.isoformat(), d.isoformat(), "day", "reported"
+                elif ref is not None:
+                    date, date_end, gran = ref
+                    rule = "narrative"
+                    if tense & _LATER_WORD and date_end:
+                        date, date_end, gran = date_end, None, "after"
+                elif d is not None:
+                    date, date_end, gran, rule = d.isoformat(), d.isoformat(), "day", "dct"
+                else:
+                    date, date_end, gran, rule = None, None, "unknown", "none"
             eid += 1
             rows.append((eid, ca, cb, chunk, date, date_end, gran,
                          anchor[0] if anchor else None, text[anchor[1]:anchor[2]] if anchor else None,
                          rule, find_actors(ca, cb), sid, sa, sb, text[sa:sb]))
-    return frame(rows, SCHEMA)
+    return rows
