@@ -43,6 +43,8 @@ type F1 0.924, value F1 0.844 (identical without the text inside markup: no syst
 the one article's tweet markup). These are the honest estimate on unseen modern news; its floors
 sit a few points below them, and a failure reports only the aggregate figures, so that the set
 stays blind.
+Session 4 used blind2's error categories (not its items) to guide a round of general fixes; after
+it (239 system): strict 0.948, relaxed 0.981, type 0.969, value 0.885, no longer an unbiased estimate.
 """
 from __future__ import annotations
 
@@ -63,8 +65,8 @@ FIXTURES = ROOT / "tests" / "fixtures"
 REFERENCES = {name: json.loads((FIXTURES / f"timex_modern_{name}.json").read_text(encoding="utf-8"))
               for name in ("reference", "blind", "blind2")}
 REFERENCE = REFERENCES["reference"]
-FLOORS = {"reference": {"strict_f1": 0.93, "relaxed_f1": 0.96, "type_f1": 0.96, "value_f1": 0.90},
-          "blind": {"strict_f1": 0.93, "relaxed_f1": 0.95, "type_f1": 0.94, "value_f1": 0.90},
+FLOORS = {"reference": {"strict_f1": 0.94, "relaxed_f1": 0.96, "type_f1": 0.96, "value_f1": 0.91},
+          "blind": {"strict_f1": 0.94, "relaxed_f1": 0.96, "type_f1": 0.95, "value_f1": 0.91},
           "blind2": {"strict_f1": 0.87, "relaxed_f1": 0.91, "type_f1": 0.90, "value_f1": 0.81}}
 VALUE = re.compile(
     r"(PRESENT_REF|PAST_REF|FUTURE_REF"

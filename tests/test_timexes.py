@@ -481,3 +481,46 @@ def test_vague_pasts_half_centuries_and_spans(text, expected):
 ])
 def test_modern_news_conventions(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # rates with "per" are amounts, like "$2 million a year"; "once per month" is still a set
+    ("The group spends $2 million per month on ads.", []),
+    ("The board meets once per month.", [("once per month", "SET", "P1M")]),
+    # "the long term" is no time in TimeBank ("the near term", "the short term" are)
+    ("In the long term, it may work.", []),
+    ("In the near term, it will not.", [("the near term", "DATE", "FUTURE_REF")]),
+    # names, prefixes, grammar and "those days" are not times
+    ("He appeared on Current TV.", []),
+    ("The now-iconic photo is famous.", []),
+    ("She wrote it in the past tense.", []),
+    ("Life was hard in those days.", []),
+    # "the first week of March": one expression, an ISO week
+    ("It happened in the first week of March 2016.", [("the first week of March 2016", "DATE", "2016-W09")]),
+    ("It ended in the last week of December 2021.", [("the last week of December 2021", "DATE", "2021-W52")]),
+    # ranges: both ends are dates
+    ("The festival ran from Jan. 10-14.", [("Jan. 10", "DATE", "2022-01-10"), ("14", "DATE", "2022-01-14")]),
+    ("It was the worst since the 2007-09 financial crisis.", [("2007", "DATE", "2007"), ("09", "DATE", "2009")]),
+    ("Table 2016-03 shows it.", []),
+    # holidays: curly apostrophes, lower-case "election day", "Super Tuesday", resolved by tense
+    ("They partied on New Year\u2019s Eve.", [("New Year\u2019s Eve", "DATE", "2021-12-31")]),
+    ("Voters will go to the polls on election day.", [("election day", "DATE", "2022-11-08")]),
+    ("Candidates will campaign hard before Super Tuesday.", [("Super Tuesday", "DATE", "2022-03-01")]),
+    # "the year" after a quarter is that quarter's year; "the month" is the narrative's month
+    ("Profits fell in the third quarter of the year.",
+     [("the third quarter", "DATE", "2021-Q3"), ("the year", "DATE", "2021")]),
+    ("In November, sales rose. Later in the month, they fell.",
+     [("November", "DATE", "2021-11"), ("the month", "DATE", "2021-11")]),
+    ("Sales fell over the course of the month.", [("the month", "DATE", "2022-01")]),
+    # "by year's end": the year (TimeBank)
+    ("The deal should close by year's end.", [("year's end", "DATE", "2022")]),
+    # a capitalised "March" after a lower-case word is the month, unless it opens a name
+    ("They attended the March for Life.", []),
+])
+def test_blind2_category_fixes(text, expected):
+    assert values(text) == expected
+
+
+def test_month_as_direct_object():
+    assert values("The campaign began March with $8 million.", dct="2016-04-20") == [
+        ("March", "DATE", "2016-03")]

@@ -59,7 +59,9 @@ for _kind, _value, _names in _data_lines("calendar.tsv"):
     for _name in _names.split(","):
         {"month": MONTHS, "weekday": WEEKDAYS, "season": SEASONS}[_kind][_name] = (
             _value if _kind == "season" else int(_value))
-HOLIDAYS: dict[str, str] = {name: rule for name, rule in _data_lines("holidays.tsv")}
+HOLIDAYS: dict[str, str] = {name: rule for name, rule, *_ in _data_lines("holidays.tsv")}
+# names also written in lower case ("on election day"); the others only capitalised
+_LOWER_HOLIDAYS = [name for name, _, *flags in _data_lines("holidays.tsv") if "lower" in flags]
 
 _ORDINALS = {w: int(v) for w, v in NUMBERS.items() if w.endswith(("st", "nd", "rd", "th")) or w == "second"}
 _CARDINALS = {w: v for w, v in NUMBERS.items() if w not in _ORDINALS or w == "second"}
@@ -133,8 +135,8 @@ CLOCK = (rf"(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|a\.m(?!\w)|p\.m(?!\w)|am(?
          rf"|\d{{1,2}}:\d\d(?=\s+(?:o'clock|{TZ}))|noon|midday|midnight|\d{{1,2}}\s+o'clock"
          rf"|(?:1[0-2]|0?[1-9])(?::[0-5]\d)?(?:\s+o'clock)?\s+in\s+the\s+(?:morning|afternoon|evening)){TIMEZONE}")
 HOLIDAY = "(?-i:" + "|".join(
-    sorted((" ".join(w.capitalize() if w not in ("day", "eve") else w.capitalize() for w in h.split())
-            .replace("'S", "'s") for h in HOLIDAYS), key=len, reverse=True)) + ")"
+    sorted([" ".join(w.capitalize() for w in h.split()).replace("'S", "'s") for h in HOLIDAYS] + _LOWER_HOLIDAYS,
+           key=len, reverse=True)).replace("'", "['\u2019]") + ")"  # "New Year's Eve" or "New Year\u2019s Eve"
 
 # rules in priority order: (name, pattern); the combined regex tries them in this order
 RULES: list[tuple[str, str]] = [
@@ -151,7 +153,10 @@ RULES: list[tuple[str, str]] = [
            rf"(?P<month>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR4}|'\d\d)|\s+(?:of\s+)?(?P<ry>this|last|next)\s+year(?!'s)){NOTNUM}"),
     ("month", rf"(?:(?P<rel>last|next|this|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[-\s]+(?P<m1>{MONTH})(?!\.?\s*\d)"
               rf"|(?:(?<=in\s)|(?<=since\s)|(?<=until\s)|(?<=by\s)|(?<=from\s)|(?<=through\s)|(?<=during\s)|(?<=before\s)|(?<=after\s)|(?<=of\s)|(?<=and\s)|(?<=to\s))(?P<m3>{MONTH_ALONE})"
-              rf"|(?P<m2>{MONTH_STRICT}))"),
+              rf"|(?P<m2>{MONTH_STRICT})"
+              # "began March with ...", "the March accession": capitalised after a lower-case word, not a
+              # name ("the March for Life", "March Madness")
+              rf"|(?<=(?-i:[a-z])\s)(?P<m4>(?-i:March))(?!\s+(?:for|on|to|of|in|against|through)\b|\s+(?-i:[A-Z])))"),
     ("holiday", rf"(?P<h>{HOLIDAY})(?:(?P<wk>\s+week)|,?\s+(?P<year>{YEAR4}))?"),
     # quarters and halves
     ("quarter", rf"(?:the\s+)?(?:(?:comparable|corresponding)\s+)?(?:(?:year-earlier|year-ago)\s+)?(?:(?P<yr>{YEAR4}|this\s+year|last\s+year|next\s+year)(?:'s)?\s+)?(?:(?:fiscal|calendar)\s+)?"
@@ -161,6 +166,9 @@ RULES: list[tuple[str, str]] = [
     ("quarter_the", r"(?:the|last\s+year's|a\s+year\s+earlier)\s+(?:fiscal\s+)?quarter(?!-to-)(?P<ago>\s+a\s+year\s+(?:ago|earlier))?"),
     ("year_quarter", rf"the\s+(?P<year>{YEAR4})\s+(?:fiscal\s+)?(?P<unit>quarter|period)"),
     ("week_of", rf"(?P<wd>(?!x)x)?the\s+week\s+of\s+(?P<month>{MONTH})\s*(?P<day>{DAY}){NOTNUM}(?:,?\s+(?P<year>{YEAR4}))?"),
+    # "the first week of March": one expression, the ISO week holding its first day (last: its last day)
+    ("week_nth", rf"the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<month>{MONTH_ALONE})"
+                 rf"(?:,?\s+(?P<year>{YEAR4}))?{NOTNUM}"),
     ("period_rel", r"the\s+(?:(?P<rel>year-earlier|year-ago|latest|same|corresponding|comparable)\s+)+period"
                    r"(?P<ago>\s+(?:of\s+|in\s+)?last\s+year|\s+a\s+year\s+(?:ago|earlier))?"),
     # relative dates: N units ago / earlier / later / from now
@@ -176,6 +184,9 @@ RULES: list[tuple[str, str]] = [
     ("day_rel", r"the\s+day\s+(?P<rel>before|after)(?:\s+(?P<base>yesterday|tomorrow))?(?![\w ]*\b(?:the|a|an|his|her|their|its|last|next|this|\w+ing)\b)|"
                 r"the\s+day\s+(?P<rel2>before|after)(?=\s*[,.;])"),
     ("that_unit", r"(?:that|the\s+same|this)\s+(?P<unit>day|week|weekend|month|year|morning|afternoon|evening|night)(?!-)"),
+    # "over the course of the month", "later in the month": the month the narrative is in
+    ("the_month", r"(?:(?<=of\s)|(?<=in\s)|(?<=during\s)|(?<=for\s)|(?<=through\s)|(?<=throughout\s))"
+                  r"the\s+month(?![-\w])(?!\s+(?:of|before|after|earlier|later|ago|\d)\b)"),
     ("weekend", r"(?P<the>the|this|last|next|that|the\s+past)\s+weekend"),
     ("season", rf"(?:(?P<rel>last|next|this|the|early|late|mid|the\s+end\s+of|the\s+beginning\s+of)[-\s]+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR4}))?"
                rf"(?<!the\s(?:spring|summer|winter))(?<!the\sfall)(?<!the\sautumn)"),
@@ -183,7 +194,7 @@ RULES: list[tuple[str, str]] = [
                    rf"|(?<=since\s)|(?<=for\s)|(?<=much\sof\s)|(?<=most\sof\s)|(?<=rest\sof\s)|(?<=part\sof\s))the\s+(?:(?P<mod>early|late)\s+)?(?P<season>{SEASON})(?![-\w]|\s+of\b)"),
     # "by year-end", "since year end"
     ("year_end", r"(?:(?<=by\s)|(?<=at\s)|(?<=since\s)|(?<=until\s)|(?<=before\s)|(?<=after\s)|(?<=around\s)|(?<=to\s))"
-                 r"year[-\s]end(?![-\w])"),
+                 r"year(?:[-\s]|['\u2019]s\s+)end(?![-\w])"),
     ("dayword", rf"(?:(?P<mod>early|late|later|earlier)\s+)?(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>{PART}))?"),
     ("thispart", rf"(?:(?P<mod>early|late|later|earlier)\s+)?(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>{PART})"),
     # "in the morning", "by mid afternoon", "at mid-afternoon yesterday": a part of the current day
@@ -202,7 +213,7 @@ RULES: list[tuple[str, str]] = [
     ("duration_the", rf"the\s+(?P<rel>past|last|next|coming|previous|following|first|final)\s+(?P<unit>{UNIT_SG})(?!-)"),
     ("recent", r"(?:recent|coming|past|next|last|ensuing|intervening)\s+(?P<unit>days|weeks|months|years|decades)"),
     # "over the years": the idiom keeps its article (TimeBank); "in the days before": AQUAINT leaves it out
-    ("bare_plural", r"(?:(?<=over\s)the\s+(?=(?:days|weeks|months|years|decades)\b))?(?<!\w\s(?:of|in)\s)(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes)(?!\s+(?:ago|of|old|later))"),
+    ("bare_plural", r"(?:(?<=over\s)the\s+(?=(?:days|weeks|months|years|decades)\b))?(?<!\w\s(?:of|in)\s)(?<!those\s)(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes)(?!\s+(?:ago|of|old|later))"),
     # decades, centuries, years
     ("decade", rf"(?:(?:the\s+)?(?:mid|early|late)[-\s]+|the\s+(?=\d0['\u2019]s))?"
                rf"(?P<dec>(?:1[5-9]|20)\d0(?:['\u2019]?s)|['\u2019]\d0['\u2019]?s|(?<=the\s)\d0['\u2019]s)"),
@@ -210,7 +221,7 @@ RULES: list[tuple[str, str]] = [
     ("the_year", rf"(?:{EDGE_OF})?the\s+(?:(?:current|full|fiscal|calendar|whole|entire)\s+)*(?:fiscal\s+)?year(?![-\w])(?!\s+(?:before|after|earlier|ago|later|\d|nineteen\b|two\s+thousand\b))"),
     ("fiscal", rf"(?:the\s+)?(?:fiscal|calendar|financial)(?:\s+year)?\s+(?P<year>{YEAR4}|'\d\d)(?:-(?:\d\d))?"),
     ("wordyear", rf"(?:the\s+year\s+)?(?P<y>(?:nineteen|twenty)[-\s](?:{_alt(_TENS)})(?:[-\s](?:{_alt(_UNITS_WORDS[2:])}))?|two\s+thousand(?:\s+and\s+(?:{_alt(_UNITS_WORDS[2:])}))?)"),
-    ("year", rf"(?:(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[-\s]+)|the\s+year\s+)?(?<![$\d.,])(?P<year>{YEAR4}){NOTNUM}(?!\s*(?:%|percent|feet|meters|miles|points|tons|people|troops|jobs|shares|cars|acres|-(?!(?:1[5-9]|20)\d\d(?!\w))\w))"),
+    ("year", rf"(?:(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[-\s]+)|the\s+year\s+)?(?<![$\d.,])(?P<year>{YEAR4}){NOTNUM}(?!\s*(?:%|percent|feet|meters|miles|points|tons|people|troops|jobs|shares|cars|acres|-(?!(?:1[5-9]|20)\d\d(?!\w)|\d\d(?![\w-]))\w))"),
     # "in '16": a two-digit year after a preposition (a year's own apostrophe, not a quotation's)
     ("short_year", r"(?:(?<=in\s)|(?<=since\s)|(?<=by\s)|(?<=of\s)|(?<=until\s)|(?<=from\s)|(?<=through\s)"
                    r"|(?<=before\s)|(?<=after\s)|(?<=during\s))['\u2019](?P<y>\d\d)(?![\w'\u2019%-]|[.,]\d)"),
@@ -222,8 +233,10 @@ RULES: list[tuple[str, str]] = [
     ("set_adverb", r"(?P<w>(?<!average\s)daily|weekly|monthly|yearly|nightly|hourly)(?!\s+(?:newspaper|paper|magazine|publication))"),
     ("set_wd", rf"(?P<wd>{WEEKDAY})s(?!\w)"),
     # present / past / future references
-    ("ref", r"(?P<w>the\s+(?:near|distant|immediate|foreseeable)\s+future|the\s+future|the\s+(?:recent\s+|distant\s+)?past|the\s+present|"
-            r"the\s+(?:short|long|medium|near)\s+term|these\s+days|nowadays|currently|at\s+present|right\s+now|now|"
+    ("ref", r"(?P<w>the\s+(?:near|distant|immediate|foreseeable)\s+future|the\s+future|the\s+(?:recent\s+|distant\s+)?past(?!\s+(?:tense|participle|perfect|progressive)\b)|the\s+present|"
+            # "the long term": no future in TimeBank (only "the near term", "the short term" are tagged);
+            # "the past tense": a grammatical category; "now-iconic": a prefix, not the present
+            r"the\s+(?:short|medium|near)\s+term|these\s+days|nowadays|currently|at\s+present|right\s+now|now(?!-\w)|"
             r"recently|lately|then[-\s]current|current|as\s+soon\s+as\s+possible)"),
 ]
 
@@ -349,7 +362,7 @@ def _duration(n: float | None, unit: str) -> str:
 class _Context:
     """Per-document state: the DCT, the text, and the narrative's reference time."""
 
-    __slots__ = ("dct", "text", "ref", "coarse", "month", "quarter", "trim", "trim_end", "prev")
+    __slots__ = ("dct", "text", "ref", "coarse", "month", "quarter", "trim", "trim_end", "prev", "extra")
 
     def __init__(self, text: str, dct: dt.date | None):
         self.text = text
@@ -365,6 +378,8 @@ class _Context:
         self.trim_end: int | None = None  # ... and end
         self.quarter: tuple[int, int, int] | None = None  # (year, quarter, position) last mentioned
         self.prev: tuple[int, str, str] | None = None  # (end, type, value) of the previous expression
+        # a second expression a handler found right after its own: the end of a range ("March 1-8")
+        self.extra: tuple[int, int, str, str] | None = None
 
     def tense(self, start: int, end: int, ignore: tuple[str, ...] = (), left_first: bool = False) -> str:
         """"future", "past" or "present" from the cue nearest to the span within its clause.
@@ -709,10 +724,14 @@ def _h_mdy(ctx, m, s, e):
     except ValueError:
         return None
     ctx.ref = d
+    r = _RANGE_END.match(ctx.text, e) if not m["year"] else None
+    if r and day < int(r["y"]) <= calendar.monthrange(y, month)[1]:  # "from March 1-8": the 8th too
+        ctx.extra = (r.start("y"), r.end(), "DATE", d.replace(day=int(r["y"])).isoformat())
     return "DATE", d.isoformat()
 
 
-_h_dmy = _h_mdy
+def _h_dmy(ctx, m, s, e):
+    return _h_mdy(ctx, m, s, e)
 
 
 def _h_my(ctx, m, s, e):
@@ -728,7 +747,7 @@ def _h_my(ctx, m, s, e):
 
 
 def _h_month(ctx, m, s, e):
-    name = (m["m1"] or m["m2"] or m["m3"]).lower().rstrip(".")
+    name = (m["m1"] or m["m2"] or m["m3"] or m["m4"]).lower().rstrip(".")
     if name not in MONTHS:
         return None
     month = MONTHS[name]
@@ -744,14 +763,14 @@ def _h_month(ctx, m, s, e):
 
 
 def _h_holiday(ctx, m, s, e):
-    rule = HOLIDAYS.get(m["h"].lower())
+    rule = HOLIDAYS.get(m["h"].lower().replace("\u2019", "'"))
     if rule is None:
         return None
     if m["year"]:
         y = int(m["year"])
     elif ctx.dct:
-        probe = _holiday(rule, ctx.dct.year)
-        y = _nearest_year(ctx, probe.month, probe.day)
+        probe = _holiday(rule, ctx.dct.year)  # by tense, as a month and day: "will vote on Election Day"
+        y = _tense_year(ctx, probe.month, probe.day, s, e)
     else:
         return "DATE", "XXXX-" + (rule if re.fullmatch(r"\d\d-\d\d", rule) else "XX-XX")
     d = _holiday(rule, y)
@@ -857,6 +876,17 @@ def _h_week_of(ctx, m, s, e):
     if res is None or "X" in res[1]:
         return None if res is None else ("DATE", "XXXX-WXX")
     return "DATE", _week(dt.date.fromisoformat(res[1]))
+
+
+def _h_week_nth(ctx, m, s, e):
+    month = MONTHS[m["month"].lower().rstrip(".")]
+    y = int(m["year"]) if m["year"] else _month_year(ctx, month, s, e, None)
+    if y is None:
+        return "DATE", "XXXX-WXX"
+    o = m["ord"].lower()
+    last = calendar.monthrange(y, month)[1]
+    day = last if o in ("last", "final") else 1 + 7 * (_ORD[o] - 1)
+    return "DATE", _week(dt.date(y, month, day))
 
 
 # "the same period in 2014", "the same month last year": the year named after it is the timex
@@ -1050,6 +1080,11 @@ def _h_that_unit(ctx, m, s, e):
     return "DATE", _shift(base, unit, 0)
 
 
+def _h_the_month(ctx, m, s, e):
+    base = _anchor(ctx, "month")
+    return "DATE", _shift(base, "month", 0) if base is not None else "XXXX-XX"
+
+
 def _h_weekend(ctx, m, s, e):
     rel = m["the"].lower()
     d = ctx.dct
@@ -1123,6 +1158,8 @@ def _h_year_end(ctx, m, s, e):
     if ctx.dct is None:
         return "DATE", "XXXX-12-31"
     y = ctx.dct.year - (1 if ctx.text[max(0, s - 6):s].lower().startswith("since") else 0)
+    if "s" in ctx.text[s + 4:s + 6]:  # "by year's end": the year (TimeBank), its end a modifier
+        return "DATE", str(y)
     return "DATE", f"{y}-12-31"
 
 
@@ -1292,9 +1329,16 @@ def _h_the_year(ctx, m, s, e):
     # "for the year ended Sept. 30": a reporting period, a year long, not the calendar year
     if re.match(r"\s+end(?:ed|ing)\b", ctx.text[e:e + 8]):
         return "DURATION", "P1Y"
+    prev = ctx.prev
+    # "the third quarter of the year", "the first half of the year": the year of that part
+    if prev is not None and re.fullmatch(r"\d{4}-[QH]\d", prev[2]) and _OF_BETWEEN.fullmatch(ctx.text, prev[0], s):
+        return "DATE", prev[2][:4]
     if ctx.dct is None:
         return "DATE", "XXXX"
     return "DATE", str(ctx.dct.year)
+
+
+_OF_BETWEEN = re.compile(r"\s+of\s+")
 
 
 def _h_fiscal(ctx, m, s, e):
@@ -1330,12 +1374,22 @@ def _h_year(ctx, m, s, e):
             return None
     if ctx.dct and not (1600 <= y <= ctx.dct.year + 60):
         return None
+    r = _RANGE_END.match(text, e)
+    if r and len(r[0]) == 3:  # "the 2007-09 crisis": 2007 and 2009
+        y2 = y // 100 * 100 + int(r["y"])
+        if not y < y2 <= y + 20:  # "2016-03": a month, not a range
+            return None
+        ctx.extra = (r.start("y"), r.end(), "DATE", str(y2))
     if ctx.ref is None:
         ctx.ref = dt.date(y, 1, 1)
     if ctx.coarse is None or ctx.coarse.year != y:  # "in 1988 ... that year"
         ctx.coarse = dt.date(y, 1, 1)
         ctx.month = None
     return "DATE", str(y)
+
+
+# the end of a range right after a year or a day: "2007-09", "March 1-8"
+_RANGE_END = re.compile(r"[-\u2013](?P<y>\d\d?)(?![\w-])")
 
 
 def _h_short_year(ctx, m, s, e):
@@ -1349,6 +1403,8 @@ def _h_short_year(ctx, m, s, e):
 
 def _h_set_every(ctx, m, s, e):
     u = m["unit"].lower().replace("'s", "")
+    if ctx.text[s:s + 3].lower() == "per" and _RATE_BEFORE.search(ctx.text, max(0, s - 40), s):
+        return None  # "$2 million per month", "300 calls per day": a rate, as "$2 million a year"
     if m["num"] is not None or u.endswith("s") and u not in WEEKDAYS:  # "every 72 minutes": PT72M
         if m["num"] is None or _unit_name(u) == "weekend":
             return None
@@ -1690,6 +1746,7 @@ _TITLE_BEFORE = re.compile(
 _TITLE_AFTER = re.compile(r"[,.!?]?(?:[\"\u201d]|'')")
 _ACRONYM_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,}\s+\Z")
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_CAPITAL_WORD_AFTER = re.compile(r"\s+[A-Z]")
 
 
 def _in_name(text: str, s: int, e: int, rule: str) -> bool:
@@ -1698,6 +1755,9 @@ def _in_name(text: str, s: int, e: int, rule: str) -> bool:
         return True
     if rule == "dayword" and _ACRONYM_BEFORE.search(text, max(0, s - 12), s):
         return True
+    # "Current TV", "The Daily Caller": an adjective opening a capitalised name
+    if rule == "ref" and text[s:e] == "Current":
+        return _CAPITAL_WORD_AFTER.match(text, e) is not None
     return rule == "set_adverb" and _CAPITAL_AFTER.match(text, e) is not None
 
 
@@ -1750,7 +1810,7 @@ def _timex_spans(text: str, dct: dt.date | None) -> tuple[tuple[int, int, str, s
             continue
         if text[s].isupper() and _in_name(text, s, e, rule):
             continue
-        ctx.trim = ctx.trim_end = None
+        ctx.trim = ctx.trim_end = ctx.extra = None
         ref = ctx.ref
         res = HANDLERS[rule](ctx, sub, s, e)
         if ctx.ref is not ref:  # a day the narrative moved to also moves the coarser reference time
@@ -1773,6 +1833,9 @@ def _timex_spans(text: str, dct: dt.date | None) -> tuple[tuple[int, int, str, s
             s = _trim_adjectival(text, s, e)
         out.append((s, e, typ, value, rule))
         ctx.prev = (e, typ, value)
+        if ctx.extra is not None:
+            out.append((*ctx.extra, rule))
+            ctx.prev = ctx.extra[1:]
     return tuple(out)
 
 
