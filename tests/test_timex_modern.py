@@ -45,11 +45,22 @@ sit a few points below them, and a failure reports only the aggregate figures, s
 stays blind.
 Session 4 used blind2's error categories (not its items) to guide a round of general fixes; after
 it (239 system): strict 0.948, relaxed 0.981, type 0.969, value 0.885, no longer an unbiased estimate.
+
+Because all three have now been tuned on, ``fixtures/timex_modern_blind3.json`` is a fourth, BLIND one and the
+final honest estimate: 12 more PolNeAR articles (train and dev pooled, stems of all three earlier fixtures
+excluded; per publisher the top remaining article by the same cue density plus the five densest next-ranked
+ones). All 12 were annotated from the text alone and frozen before the tagger was run on any of them; 0
+annotations were changed after comparing. The tagger has NOT been tuned on this set and must not be: its
+individual disagreements were reported to the lead only, and a failure here reports only aggregates.
+Measured when it was built (194 gold, 198 system): strict P/R/F1 0.869 / 0.887 / 0.878, relaxed 0.919 /
+0.938 / 0.929, type F1 0.903, value F1 0.806 (0.811 if a system decade "193" counted as the reference's
+"193X"). These are the honest estimate on unseen modern news; its floors sit a few points below them.
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import json
 import re
 
@@ -63,11 +74,13 @@ from support import ROOT, require
 
 FIXTURES = ROOT / "tests" / "fixtures"
 REFERENCES = {name: json.loads((FIXTURES / f"timex_modern_{name}.json").read_text(encoding="utf-8"))
-              for name in ("reference", "blind", "blind2")}
+              for name in ("reference", "blind", "blind2", "blind3")}
 REFERENCE = REFERENCES["reference"]
 FLOORS = {"reference": {"strict_f1": 0.94, "relaxed_f1": 0.96, "type_f1": 0.96, "value_f1": 0.91},
           "blind": {"strict_f1": 0.94, "relaxed_f1": 0.96, "type_f1": 0.95, "value_f1": 0.91},
-          "blind2": {"strict_f1": 0.87, "relaxed_f1": 0.91, "type_f1": 0.90, "value_f1": 0.81}}
+          "blind2": {"strict_f1": 0.87, "relaxed_f1": 0.91, "type_f1": 0.90, "value_f1": 0.81},
+          "blind3": {"strict_f1": 0.85, "relaxed_f1": 0.90, "type_f1": 0.87, "value_f1": 0.77}}
+UNTUNED = {"blind2", "blind3"}  # report only aggregates on failure, so that these sets stay blind
 VALUE = re.compile(
     r"(PRESENT_REF|PAST_REF|FUTURE_REF"
     r"|(\d\d(\d[\dX]|XX)|XXXX)(-(\d\d|XX)(-(\d\d|XX))?)?(T(\d\d:\d\d|MO|AF|EV|NI))?"
@@ -94,7 +107,7 @@ def test_reference_fixture_is_well_formed(which):
 
 def test_blind_references_are_disjoint_from_the_others():
     stems = {which: {name.split("/")[-1] for name in ref["articles"]} for which, ref in REFERENCES.items()}
-    for a, b in [("reference", "blind"), ("reference", "blind2"), ("blind", "blind2")]:
+    for a, b in itertools.combinations(sorted(stems), 2):
         assert not stems[a] & stems[b], (a, b, sorted(stems[a] & stems[b]))
     assert all(name.startswith("polnear/train/") for name in REFERENCES["blind"]["articles"])
 
@@ -126,6 +139,6 @@ def test_timexes_on_modern_news_reference(which, data_dir, capsys):
               f"type F1 {o['type_f1']:.3f}, value F1 {o['value_f1']:.3f}")
     assert o["gold"] == sum(len(r["timexes"]) for r in reference["articles"].values())
     for key, floor in FLOORS[which].items():
-        # blind2 is the untuned estimate: report only aggregates, never its individual disagreements
-        detail = [] if which == "blind2" else scores.value_errors().to_dict("records")
+        # blind2/blind3 are untuned estimates: report only aggregates, never their individual disagreements
+        detail = [] if which in UNTUNED else scores.value_errors().to_dict("records")
         assert o[key] >= floor, (key, round(o[key], 4), detail)
