@@ -3,13 +3,23 @@
 :func:`timeline` splits every sentence into clauses, keeps those with a finite verb, and
 anchors each one, trying these rules in order (the ``anchor_rule`` column says which fired):
 
-``clause``      a DATE/TIME expression inside the clause ("Blinken vowed on Thursday …");
+``clause``      a DATE/TIME expression inside the clause ("Blinken vowed on Thursday …"); of
+                several, a calendar date before "now"/"recently", then the one nearest the
+                clause's first finite verb;
+``offset``      a DURATION followed by "later"/"earlier" ("Three days later, workers protested"),
+                or by a bare "after"/"before": counted from the narrative's reference time
+                (the previous anchored event, else the DCT);
 ``sentence``    one elsewhere in the same sentence;
 ``reported``    present-tense reporting or state ("Blinken says", "Moscow is pushing") → the DCT;
 ``narrative``   the reference time the narrative has moved to (the previous anchored event,
                 moved forward by "later"/"then"/"after");
 ``dct``         nothing better: the DCT itself (past-tense news is recent by default);
-``none``        no DCT and nothing in the text to go by.
+``none``        no DCT and nothing in the text to go by;
+``duration``    like ``reported``/``narrative``/``dct`` for the date, but the clause holds a
+                duration or frequency ("for ten years", "every quarter") it relates to: its
+                ``timex_id`` points there.
+
+Clauses split at ';', ', but', ', who/which/when/after/…', "that" + a subject, and similar.
 
 >>> t = timeline("Blinken met Lavrov on Friday. He said later that talks would go on.", dct="2022-01-21")
 >>> t[["event_text", "date", "anchor_rule"]].values.tolist()[0]
@@ -37,7 +47,11 @@ SCHEMA = {
 }
 
 _CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?=(?:but|while|whereas|although|though|and\s+(?:he|she|they|it|we|i))\b)"
-                           r"|\s+(?=but\s)|:\s+(?=[“\"'‘A-Z])")
+                           r"|\s+(?=but\s)|:\s+(?=[“\"'‘A-Z])"
+                           # relative and adverbial clauses after a comma: ", who arrived Thursday"
+                           r"|,\s+(?=(?:who|which|where|when|after|before|as|because|since|until|if)\b)"
+                           # a complement clause with its own subject: "… that the talks failed"
+                           r"|\s+(?=that\s+(?:he|she|it|they|we|I|the|a|an|its|his|her|their)\s)")
 _VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|should|"
     r"says?|said|told|tells?|met|meets?|made|makes?|went|goes|came|comes|took|takes?|gave|gives?|began|begins?|"
@@ -213,6 +227,78 @@ def _verb_clauses(text: str, a: int, b: int) -> list[tuple[int, int, bool | None
     return spans
 
 
+# "three days later", "two weeks earlier", "a day after,": a duration counted from the narrative's
+# reference time. "after"/"before" only when nothing follows ("two years after the war" counts
+# from the war, an event the timeline cannot date).
+_OFFSET_AFTER = re.compile(r"\s*(later|earlier|(?:after|before)(?=\s*[,.;:]|\s*$))\b", re.I)
+_OFFSET_VALUE = re.compile(r"P(T?)(\d+|X)([YMWDHS])")
+
+
+def _shift_date(day: dt.date, unit: str, n: int) -> dt.date:
+    """``day`` moved by ``n`` units (Y, M, W or D; a month end stays in its month)."""
+    if unit in ("Y", "M"):
+        months = day.year * 12 + day.month - 1 + (n * 12 if unit == "Y" else n)
+        y, mo = divmod(months, 12)
+        if not 1 <= y <= 9999:
+            return day
+        return dt.date(y, mo + 1, min(day.day, calendar.monthrange(y, mo + 1)[1]))
+    try:
+        return day + dt.timedelta(days=n * (7 if unit == "W" else 1))
+    except OverflowError:
+        return day
+
+
+def _offset(anchor: tuple, ref: tuple[str | None, str | None, str] | None,
+            dct: dt.date | None) -> tuple[str | None, str | None, str]:
+    """(date, date_end, granularity) of a "three days later" anchor: its DURATION value counted
+    forward ("later", "after") or back ("earlier", "before") from the reference time (the previous
+    anchored event, else the DCT)."""
+    later = anchor[5] in ("later", "after")
+    if ref is not None and ref[0 if not later else 1] is None:
+        ref = (ref[0], ref[0], ref[2]) if ref[0] else (ref[1], ref[1], ref[2])
+    if ref is None or ref[0] is None:
+        if dct is None:
+            return None, None, "unknown"
+        ref = (dct.isoformat(), dct.isoformat(), "day")
+    start, end = dt.date.fromisoformat(ref[0]), dt.date.fromisoformat(ref[1] or ref[0])
+    m = _OFFSET_VALUE.match(anchor[4])
+    if m is None or m[2] == "X":  # "a few days later": some time after the reference
+        return (end.isoformat(), None, "after") if later else (None, start.isoformat(), "before")
+    if m[1]:  # hours, minutes: the same day as the reference
+        return (end.isoformat(), end.isoformat(), "day") if later else (start.isoformat(), start.isoformat(), "day")
+    n = int(m[2]) * (1 if later else -1)
+    base = end if later else start
+    if ref[2] in ("day", "time", "present", "after", "before") or start == end:
+        day = _shift_date(base, m[3], n).isoformat()
+        return day, day, "day"
+    return _shift_date(start, m[3], n).isoformat(), _shift_date(end, m[3], n).isoformat(), ref[2]
+
+
+def _first_verb(text: str, a: int, b: int) -> int:
+    """Offset of the first finite verb in ``text[a:b]`` (``a`` when there is none)."""
+    for m in _WORD.finditer(text, a, b):
+        w = m[0]
+        if _VERB_WORDS.get(w) or (w not in _VERB_WORDS and _verb_word(w)):
+            return m.start()
+    return a
+
+
+def _closest(text: str, cands: list[tuple], a: int, b: int) -> tuple:
+    """Of several expressions in the clause ``text[a:b]``, the one nearest its first finite verb."""
+    if len(cands) == 1:
+        return cands[0]
+    cands = [t for t in cands if t[4][:1].isdigit()] or cands  # a calendar date over "now", "recently"
+    if len(cands) == 1:
+        return cands[0]
+    v = _first_verb(text, a, b)
+    return min(cands, key=lambda t: (t[1] - v if t[1] >= v else v - t[2], t[1]))
+
+
+def _sentence_anchor(cands: list[tuple], a: int, b: int, sa: int) -> tuple:
+    """The sentence's expression for a clause ``[a, b)`` without one: the nearest."""
+    return min(cands, key=lambda t: (min(abs(t[1] - a), abs(t[1] - b)), t[1]))
+
+
 def timeline(article_or_text, dct: dt.date | str | None = None) -> pd.DataFrame:
     """One row per event clause with its date (or range), granularity, anchor and evidence.
 
@@ -237,27 +323,44 @@ def timeline_rows(text: str, dct: dt.date | str | None = None) -> list[tuple]:
 
     d = parse_dct(dct)
     tx = [(i + 1, s, e, typ, val) for i, (s, e, typ, val, _) in enumerate(timex_spans(text, d))]
-    anchors = [t for t in tx if t[3] in ("DATE", "TIME")]
+    # what can anchor a clause: dates and times, and durations that count from the narrative's
+    # reference time ("three days later"); other durations and sets only say how long / how often
+    anchors, spans = [], []
+    for t in tx:
+        if t[3] in ("DATE", "TIME"):
+            anchors.append(t)
+        else:
+            m = _OFFSET_AFTER.match(text, t[2])
+            if m and t[3] == "DURATION":
+                anchors.append((*t, m[1].lower()))
+            else:
+                spans.append(t)
     find_actors = _actor_finder(text)
     rows = []
     ref: tuple[str | None, str | None, str] | None = None
+    offsets: dict[int, tuple[str | None, str | None, str]] = {}
     eid = 0
     for sid, (sa, sb, _pid) in enumerate(sentence_spans(text)):
         in_sentence = [t for t in anchors if sa <= t[1] and t[2] <= sb] if anchors else anchors
-        for ca, cb, has_verb in _verb_clauses(text, sa, sb):
+        durations = [t for t in spans if sa <= t[1] and t[2] <= sb] if spans else spans
+        clauses = _verb_clauses(text, sa, sb)
+        for ca, cb, has_verb in clauses:
             chunk = text[ca:cb]
             if not (has_verb if has_verb is not None else _has_verb(chunk)):
                 continue
             in_clause = [t for t in in_sentence if ca <= t[1] and t[2] <= cb]
             anchor, rule = None, ""
-            concrete = [t for t in in_clause if t[4][:1].isdigit()] or in_clause
-            if concrete:
-                anchor, rule = concrete[0], "clause"
+            if in_clause:
+                anchor, rule = _closest(text, in_clause, ca, cb), "clause"
             elif in_sentence:
-                # the sentence's expression nearest to this clause
-                anchor = min(in_sentence, key=lambda t: min(abs(t[1] - ca), abs(t[1] - cb)))
-                rule = "sentence"
-            if anchor is not None:
+                anchor, rule = _sentence_anchor(in_sentence, ca, cb, sa), "sentence"
+            if anchor is not None and len(anchor) > 5:  # "three days later": counted from the reference
+                if anchor[0] not in offsets:  # once per expression, also for a second clause using it
+                    offsets[anchor[0]] = _offset(anchor, ref, d)
+                date, date_end, gran = offsets[anchor[0]]
+                rule = "offset"
+                ref = (date, date_end, gran) if date else ref
+            elif anchor is not None:
                 date, date_end, gran = _value_range(anchor[4], d)
                 ref = (date, date_end, gran) if date else ref
             else:
@@ -273,6 +376,11 @@ def timeline_rows(text: str, dct: dt.date | str | None = None) -> list[tuple]:
                     date, date_end, gran, rule = d.isoformat(), d.isoformat(), "day", "dct"
                 else:
                     date, date_end, gran, rule = None, None, "unknown", "none"
+                # a duration or frequency in the clause ("for ten years", "every quarter") is the
+                # expression the event relates to, though it gives no date of its own
+                own = [t for t in durations if ca <= t[1] and t[2] <= cb]
+                if own:
+                    anchor, rule = _closest(text, own, ca, cb), "duration"
             eid += 1
             rows.append((eid, ca, cb, chunk, date, date_end, gran,
                          anchor[0] if anchor else None, text[anchor[1]:anchor[2]] if anchor else None,
