@@ -263,3 +263,46 @@ def test_survey_found_after_the_content():
 def test_source_and_cue_inside_the_content():
     assert _rows("The plan, the statement said, is dead.") == [
         ("the statement", "said", "The plan, the statement said, is dead")]
+
+
+def test_source_and_cue_as_an_aside_after_the_cue():
+    assert _rows("The plan, said one aide, is dead.") == [("one aide", "said", "The plan, said one aide, is dead")]
+    # a verb between commas that names nobody is not an aside
+    assert all(r[1] != "said" or r[0] == "He" for r in _rows("He came home, said hello, and went to bed."))
+
+
+def test_adjunct_between_subject_and_cue_is_not_the_source():
+    assert _rows("Gore’s close friends have in the past said he was staying quiet.") == [
+        ("Gore’s close friends", "said", "he was staying quiet")]
+    assert _rows("The State Department less than two weeks ago said that the emails were secret.")[0][0].startswith(
+        "The State Department")
+    # the relative pronoun stays the source past the adjunct, its antecedent the speaker
+    df = nl.attributions("Glenn Beck, who has in the past described Trump as a sociopath, spoke.")
+    r = df[df.cue_text == "described"].iloc[0]
+    assert (r.source_text, r.speaker) == ("who", "Glenn Beck")
+    # "At least one commentator" is a subject, not an adjunct
+    assert _rows("At least one commentator liked the moniker.")[0][0] == "At least one commentator"
+
+
+def test_subject_after_a_dateline_with_state_and_agency():
+    rows = _rows("ORLANDO, Fla. (Reuters) - President Barack Obama met survivors on Thursday and said the country "
+                 "must act.")
+    assert rows == [("President Barack Obama", "said", "the country must act")]
+
+
+def test_source_after_the_cue_ends_before_a_relative_clause():
+    rows = _rows("\"I want answers,\" said a committee member who supports Trump.")
+    assert rows[0] == ("a committee member", "said", "\"I want answers,\"")
+
+
+def test_earlier_source_skips_attributions_nested_in_a_content():
+    assert _rows("The employee first said he did not recall it, but in a later interview said he had deleted it.") == [
+        ("The employee", "said", "he did not recall it"), ("The employee", "said", "he had deleted it")]
+    rows = _rows("Gov. Mike Pence blamed the media for making an issue out of Donald Trump's claim that Obama founded "
+                 "ISIS, saying they were nitpicking.")
+    assert ("Gov. Mike Pence", "saying", "they were nitpicking") in rows
+
+
+def test_called_as_a_naming_participle_is_not_a_cue():
+    assert _rows("He works at a consulting firm called Gavekal Dragonomics.") == []
+    assert _rows("A reporter called Trump a liar.") == [("A reporter", "called", "Trump a liar")]

@@ -19,7 +19,10 @@ Rules over words and quotation marks, offline:
    subject); a cue with no subject next to it ("… and said", "She has since stressed") takes the
    sentence's subject (past a dateline "WASHINGTON —" or an opening participle clause "Walking home, …");
    "…, as X said" and "…, the poll found" put the content before the cue; "The plan, X said, is dead"
-   gives the whole sentence; a participle cue left without a source ("Simply assuming that …") is dropped;
+   and "The plan, said X, is dead" give the whole sentence; an adjunct between subject and cue ("have in
+   the past said", "two weeks ago said") is not the source; "…, saying" and a subjectless cue take the
+   source of an earlier attribution that is not itself inside another's content; "a firm called X" names;
+   a participle cue left without a source ("Simply assuming that …") is dropped;
    "who said" gives the relative pronoun as source (PolNeAR's convention) and its antecedent as speaker;
    "seems"/"appears" and passives without "by" have no source (``NA``);
 4. the speaker is the actor (:mod:`newslab.attribution.actors`) mentioned at the head of the
@@ -320,6 +323,13 @@ def _find_cues(doc: _Doc, a: int, b: int) -> list[tuple[int, int, str, str]]:
                     and words[i - 3][2] == ","))  # "Voters are angry, the poll found."
             if low in ("states",) or low == "may":
                 ok = False
+            elif (low in ("called", "named", "dubbed", "titled") and i + 1 < b
+                  and (words[i + 1][2][:1].isupper() or _is_quote(doc, i + 1))
+                  and prev[:1].isalpha() and words[i - 1][2].islower() and prev not in _SUBJ_PRON and prev not in _AUX
+                  and any(lows[x] in ("a", "an") for x in range(max(a + 1, i - 4), i - 1))
+                  and not any(lows[x] in _VERBISH or words[x][2] == "," for x in range(max(a, i - 4), i - 1))):
+                # "a firm called Cambridge Analytica", "an ad titled “…”": a name, not a cue
+                ok = False
             if (ok and form == "third" and lemma in _NOUNY and nxt != "that"
                     and not (cls == "evidence" and prev not in _DET)):
                 w_prev = words[i - 1][2] if i > a else ""
@@ -428,9 +438,10 @@ def _subject(doc: _Doc, a: int, i: int) -> tuple[int, int] | None:
     k = a
     while k < i and _is_quote(doc, k):
         k += 1
-    dash = next((x for x in range(k + 1, min(i, k + 4)) if words[x][2] in ("—", "–", "-")), None)
-    if dash is not None and all(words[x][2].isupper() or words[x][2] == "," for x in range(k, dash)):
-        k = dash + 1  # a dateline: "WASHINGTON — Sen. Chuck Grassley on Wednesday …"
+    dash = next((x for x in range(k + 1, min(i, k + 10)) if words[x][2] in ("—", "–", "-")), None)
+    if dash is not None and len(words[k][2]) > 1 and words[k][2].isupper() and all(
+            words[x][2][:1].isupper() or words[x][2] in (",", ".", "(", ")") for x in range(k, dash)):
+        k = dash + 1  # a dateline: "WASHINGTON — Sen. Chuck Grassley …", "ORLANDO, Fla. (Reuters) - …"
     for _ in range(3):  # "At the same time, however, Xi …"
         if k < i and (lows[k] in _INTRO or lows[k].endswith("ly") or lows[k] in _SENT_ADVERBS
                       or lows[k] in _TIME_WORDS or lows[k] in _DAYS or lows[k] in ("last", "this", "next")
@@ -482,8 +493,8 @@ def _np_right(doc: _Doc, i: int, b: int) -> tuple[int, int] | None:
         w = doc.words[k][2]
         if w in (",", ";", ":", ".", "!", "?", "—", "(", ")") or _is_quote(doc, k):
             break
-        if doc.lows[k] in _BOUNDARY_WORDS and k > i:
-            break
+        if (doc.lows[k] in _BOUNDARY_WORDS or doc.lows[k] in ("who", "whose")) and k > i:
+            break  # "said one former executive who requested anonymity": the relative clause describes
         if doc.lows[k] in _DAYS or (doc.lows[k] in ("on", "in", "at") and k > i):
             break
         k += 1
@@ -499,15 +510,17 @@ def _looks_like_source(doc: _Doc, a: int, b: int, longest: int = 7) -> bool:
     if b - a > longest:
         return False
     forms = res.cue_forms()
-    return not any(doc.lows[k] in _VERBISH or (doc.lows[k] in forms and k > a) for k in range(a, b))
+    return not any(doc.lows[k] in _VERBISH or (doc.lows[k] in forms and k > a and not doc.words[k][2][:1].isupper())
+                   for k in range(a, b))  # "The State Department": a capitalised word is a name, not a cue
 
 
 def _tail_is_short(doc: _Doc, k: int, b: int) -> bool:
     """True when words [k, b) end the sentence without a new clause: nothing, a few object or time
     words ("reporters", "on Friday"), or a comma then an appositive or a continuing quotation."""
     forms = res.cue_forms()
-    if k >= b or doc.words[k][2] in (".", "!", "?", "”", '"'):
-        return True
+    if k >= b or doc.words[k][2] in (".", "!", "?", "”", '"') or (k > 0 and doc.lows[k] in ("who", "whose")
+                                                                  and doc.words[k - 1][2] != ","):
+        return True  # "…,” said a delegate who requested anonymity."
     rest = range(k, b)
     if any(doc.words[x][2] in _QUOTE_TOKENS for x in rest):
         first_q = next(x for x in rest if doc.words[x][2] in _QUOTE_TOKENS)
@@ -529,6 +542,30 @@ def _tail_is_short(doc: _Doc, k: int, b: int) -> bool:
     return b - k <= 5 and not any(doc.lows[x] in forms for x in rest)
 
 
+def _outer(found: list[tuple], cue_s: int) -> list[tuple]:
+    """This sentence's attributions with a cue before ``cue_s`` that are not inside another one's content
+    ("X blamed the media for Trump's claim that …, saying …": the source of "saying" is X's)."""
+    before = [r for r in found if r[2][0] < cue_s]
+    return [r for r in before if not any(o is not r and o[0][0] <= r[2][0] < o[0][1] for o in before)]
+
+
+def _inverted_aside(doc: _Doc, a: int, b: int, i: int, j: int) -> tuple[int, int] | None:
+    """"The plan, said one aide, is dead.": a cue between commas followed by its source (word range
+    returned) and a comma, inside an unquoted sentence that goes on with more words."""
+    words, lows = doc.words, doc.lows
+    if i - 2 <= a or any(_is_quote(doc, x) for x in range(a, b)):
+        return None
+    comma = next((x for x in range(j, min(b, j + 9)) if words[x][2] in (",", ".", ";", ":", "—", "(")), None)
+    if comma is None or words[comma][2] != "," or comma == j or b - comma < 4:
+        return None
+    first = words[j][2]
+    if not (first[:1].isupper() or lows[j] in _SUBJ_DET or lows[j] in ("one", "some", "many", "two", "three")):
+        return None
+    if any(lows[x] in _VERBISH or lows[x] in ("that", "to") for x in range(j, comma)):
+        return None
+    return (j, comma)
+
+
 def _tail_is_empty(doc: _Doc, k: int, b: int) -> bool:
     """True when words [k, b) hold nothing but time words and the final stop ("…, he said on Tuesday.")."""
     return all(doc.words[x][2] in (".", "!", "?") or doc.lows[x] in _DAYS or doc.lows[x] in _TIME_WORDS
@@ -536,6 +573,7 @@ def _tail_is_empty(doc: _Doc, k: int, b: int) -> bool:
 
 
 _SENT_ADVERBS = frozenset("meanwhile however though too also instead moreover nonetheless nevertheless".split())
+_ADJUNCT_PREP = frozenset("in on at during after before since over".split())
 _TAIL_PREP = frozenset("during in on at after before while to of from as with about outside inside".split())
 
 
@@ -777,6 +815,24 @@ def _extract(doc: _Doc) -> list[tuple]:
             prev_tok = words[i - 1][2] if i > a else ""
             # "…," he said / "…," said Smith — the content precedes the cue
             left = _np_left(doc, a, i)
+            if left and (lows[left[0]] in _ADJUNCT_PREP or lows[left[1] - 1] in ("ago", "later", "earlier")) and not (
+                    lows[left[0] + 1:left[0] + 2] == ["least"] or (left[0] > a and lows[left[0] - 1] in ("and", "or"))
+                    or any(words[x][2] in ("-", "—", "–") for x in range(*left))):
+                # "but in a later interview said", "have in the past said", "less than two weeks ago said":
+                # an adjunct between subject and cue; the subject stands before it (else the sentence's)
+                r = left[0] - 1
+                while r > a and lows[r] in _AUX:
+                    r -= 1
+                if r >= a and lows[r] in _RELATIVE:
+                    # "Beck, who has in the past described": the relative pronoun, as for "who described"
+                    ante = _np_left(doc, a, r + 1)
+                    left = (r, r + 1)
+                    if ante:
+                        doc.heads[(words[r][0], words[r][1])] = (words[ante[0]][0], words[ante[1] - 1][1])
+                else:
+                    before = _np_left(doc, a, left[0])
+                    left = before if before and lows[before[0]] not in _ADJUNCT_PREP and _looks_like_source(
+                        doc, *before) else None
             lb = left[0] if left else i
             while lb > a and lows[lb - 1] in _AUX:
                 lb -= 1
@@ -807,6 +863,13 @@ def _extract(doc: _Doc) -> list[tuple]:
             right_end = right[1] if right and _looks_like_source(doc, *right) and words[j][2][:1].isupper() else j
             lead_q = doc.quote_at(words[a][0]) if _is_quote(doc, a) else None
             quote_lead = bool(lead_q and lead_q[1] <= cue_s)  # “…,” Rep. X, a Republican, told Mr. Obama …
+            mid = (_inverted_aside(doc, a, b, i, j) if prev_tok == "," and not left and form in ("past", "third")
+                   else None)
+            if mid:
+                # "The contrast with Trump, said Doyle and others, would be clear": the sentence around the aside
+                out.append((_trim(text, words[a][0], s_end), (words[mid[0]][0], words[mid[1] - 1][1]), (cue_s, cue_e),
+                            cls))
+                continue
             if prev_tok == "," and not left and not quote_lead and not _tail_is_short(doc, right_end, b):
                 # "John Smith, a spokesman for the group, said …": the name before the appositive
                 k = i - 2
@@ -912,7 +975,7 @@ def _extract(doc: _Doc) -> list[tuple]:
             if form == "ing" and (prev_tok == "," or lows[i - 1] in _GERUND_PREP or lows[i - 1] == "and"):
                 # "…, saying …": the source is the previous attribution's source in this sentence,
                 # else the sentence's subject
-                earlier = [r for r in out[n_before:] if r[2][0] < cue_s]
+                earlier = _outer(out[n_before:], cue_s)
                 if earlier:
                     source_prev = earlier[-1][1]
                     left = None
@@ -936,7 +999,7 @@ def _extract(doc: _Doc) -> list[tuple]:
             elif not left and not source_prev and i > a:
                 # "She has since stressed", "X did A and said B": the earlier attribution's source in
                 # this sentence, else the sentence's subject
-                earlier = [r for r in out[n_before:] if r[2][0] < cue_s and r[1]]
+                earlier = [r for r in _outer(out[n_before:], cue_s) if r[1]]
                 if earlier:
                     source_prev = earlier[-1][1]
                 else:
