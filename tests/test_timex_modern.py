@@ -55,6 +55,17 @@ individual disagreements were reported to the lead only, and a failure here repo
 Measured when it was built (194 gold, 198 system): strict P/R/F1 0.869 / 0.887 / 0.878, relaxed 0.919 /
 0.938 / 0.929, type F1 0.903, value F1 0.806 (0.811 if a system decade "193" counted as the reference's
 "193X"). These are the honest estimate on unseen modern news; its floors sit a few points below them.
+
+Because blind3 is now used as a guide for further tuning, ``fixtures/timex_modern_blind4.json`` is a fifth,
+BLIND one kept for the final honest estimate: 12 more PolNeAR articles (train and dev pooled, stems of all four
+earlier fixtures excluded; per publisher the top remaining article by the same cue density plus the five densest
+next-ranked ones). All 12 were annotated from the text alone and frozen before the tagger was run on any of them;
+2 annotations were changed after comparing, both offset slips of the reference ("Now on" / "Now that" narrowed to
+"Now"), no judgment. The tagger has NOT been tuned on this set and must not be: its individual disagreements were
+reported to the lead only (as category counts), and a failure here reports only aggregates. Measured when it was
+built (181 gold, 192 system): strict P/R/F1 0.849 / 0.901 / 0.874, relaxed 0.896 / 0.950 / 0.922, type F1 0.885,
+value F1 0.815 (0.826 if a system decade "197"/"198" counted as the reference's "197X"/"198X"). These are the
+honest estimate on unseen modern news; its floors sit about 3 points below them.
 """
 from __future__ import annotations
 
@@ -74,18 +85,20 @@ from support import ROOT, require
 
 FIXTURES = ROOT / "tests" / "fixtures"
 REFERENCES = {name: json.loads((FIXTURES / f"timex_modern_{name}.json").read_text(encoding="utf-8"))
-              for name in ("reference", "blind", "blind2", "blind3")}
+              for name in ("reference", "blind", "blind2", "blind3", "blind4")}
 REFERENCE = REFERENCES["reference"]
 FLOORS = {"reference": {"strict_f1": 0.94, "relaxed_f1": 0.96, "type_f1": 0.96, "value_f1": 0.91},
           "blind": {"strict_f1": 0.94, "relaxed_f1": 0.96, "type_f1": 0.95, "value_f1": 0.91},
           "blind2": {"strict_f1": 0.87, "relaxed_f1": 0.91, "type_f1": 0.90, "value_f1": 0.81},
-          "blind3": {"strict_f1": 0.85, "relaxed_f1": 0.90, "type_f1": 0.87, "value_f1": 0.77}}
-UNTUNED = {"blind2", "blind3"}  # report only aggregates on failure, so that these sets stay blind
+          "blind3": {"strict_f1": 0.85, "relaxed_f1": 0.90, "type_f1": 0.87, "value_f1": 0.77},
+          "blind4": {"strict_f1": 0.84, "relaxed_f1": 0.89, "type_f1": 0.85, "value_f1": 0.78}}
+UNTUNED = {"blind2", "blind3", "blind4"}  # report only aggregates on failure, so that these sets stay blind
 VALUE = re.compile(
     r"(PRESENT_REF|PAST_REF|FUTURE_REF"
     r"|(\d\d(\d[\dX]|XX)|XXXX)(-(\d\d|XX)(-(\d\d|XX))?)?(T(\d\d:\d\d|MO|AF|EV|NI))?"
     r"|\d{4}-W\d\d(-WE)?|\d{4}-(SP|SU|FA|WI|Q[1-4]|H[12])|XXXX-(SP|SU|FA|WI)"
-    r"|PT?(\d+|X)[YMWDHE])")
+    r"|PT?(\d+|X)[YMWDHE]"
+    r"|XXXX-WXX-[1-7](T(\d\d:\d\d|MO|AF|EV|NI))?)")  # weekday SETs ("Friday nights" = XXXX-WXX-5TNI)
 
 
 @pytest.mark.parametrize("which", sorted(REFERENCES))
@@ -102,7 +115,8 @@ def test_reference_fixture_is_well_formed(which):
             assert 0 <= s < e and (nxt is None or e <= nxt[0]), (name, s, e)
             assert kind in {"DATE", "TIME", "DURATION", "SET"}, (name, s, kind)
             assert VALUE.fullmatch(value), (name, s, value)
-            assert (kind == "TIME") == bool(re.search(r"[\dX]T", value)), (name, s, kind, value)
+            assert kind == "SET" or (kind == "TIME") == bool(re.search(r"[\dX]T", value)), (name, s, kind, value)
+            assert not value.startswith("XXXX-WXX") or kind == "SET", (name, s, kind, value)
 
 
 def test_blind_references_are_disjoint_from_the_others():
@@ -139,6 +153,6 @@ def test_timexes_on_modern_news_reference(which, data_dir, capsys):
               f"type F1 {o['type_f1']:.3f}, value F1 {o['value_f1']:.3f}")
     assert o["gold"] == sum(len(r["timexes"]) for r in reference["articles"].values())
     for key, floor in FLOORS[which].items():
-        # blind2/blind3 are untuned estimates: report only aggregates, never their individual disagreements
+        # blind2/blind3/blind4 are untuned estimates: report only aggregates, never their individual disagreements
         detail = [] if which in UNTUNED else scores.value_errors().to_dict("records")
         assert o[key] >= floor, (key, round(o[key], 4), detail)
