@@ -524,3 +524,86 @@ def test_blind2_category_fixes(text, expected):
 def test_month_as_direct_object():
     assert values("The campaign began March with $8 million.", dct="2016-04-20") == [
         ("March", "DATE", "2016-03")]
+
+
+# fast paths of the tagger's search (newslab.timeline.timexes._matches): each must give what the
+# plain definition gives
+
+
+def _module():
+    import importlib
+
+    return importlib.import_module("newslab.timeline.timexes")  # the module, not the function
+
+_FAST_PATH_TEXTS = [
+    "He left two days ago, and will return in three weeks' time.",
+    "They meet twice a week, once a month and every 3 years.",
+    "For two (2) days, ago; \"five\" weeks: about, ten years -- later.",
+    "The 1990's, the day's news, John'sday and Monday's vote; it's 10:30 a.m. Friday.",
+    "SEVEN DAYS AGO the Board met. Over a half-century, nearly 12 1/2 years later.",
+    "A five-year-old girl lived there for more than a decade and a half.",
+    "Sales in the third quarter rose; a year-earlier quarter, the 2019 fiscal year.",
+    "Seven \u017fecond\u017f ago, mİnutes later, \u212a days: case-folded letters.",
+    "\u201cTwo weeks,\u201d she said \u2014 three\u2019s a crowd.",
+]
+
+
+def test_token_scan_is_the_plain_tokenization(seed_path):
+    """The scan's trigger and start tokens are those of a plain tokenization."""
+    import re
+
+    T = _module()
+
+    def reference(low):
+        out = []
+        for m in re.finditer(r"\w+(?:'s)?", low):
+            if re.fullmatch(T._TRIGGER_TOKEN, m[0]):
+                out.append(("t", m.start(), m[0]))
+            elif re.fullmatch(T._START_TOKEN, m[0]):
+                out.append(("s", m.start(), m[0]))
+        return out
+
+    texts = _FAST_PATH_TEXTS + [nl.load_article(seed_path).text, ""]
+    for text in texts:
+        low = T._lower_same_length(text)
+        got = [(t.lastgroup, t.start(t.lastgroup), t[t.lastgroup])
+               for t in T._TOKEN_SCAN.finditer(low) if t.lastgroup]
+        assert got == reference(low), text
+    assert any(k == "t" for k, _, _ in reference(T._lower_same_length(texts[0])))
+
+
+def test_nine_token_check_counts_words():
+    import re
+
+    T = _module()
+    for text in _FAST_PATH_TEXTS:
+        starts = [m.start() for m in re.finditer(r"\w+(?:'s)?", text)] + [len(text)]
+        for q in starts:
+            for p in starts:
+                if p >= q:
+                    n = len(re.findall(r"\w+(?:'s)?", text[q:p]))
+                    assert (T._NINE_TOKENS.match(text, q, p) is not None) == (n > 8), (text, q, p)
+
+
+def test_unit_rule_filter_changes_nothing(monkeypatch, seed_path):
+    """Skipping the unit rules where no unit word comes before a barrier gives the same spans."""
+    T = _module()
+    names = {rx: n for n, rx in T._RULE_ALONE.items()}
+    assert sorted(names[rx] for rx in T._unit_rules() if rx is not None) == ["ago", "duration", "set_times"]
+    texts = _FAST_PATH_TEXTS + [nl.load_article(seed_path).text]
+    fast = [[(m.span(), m.lastgroup) for m in T._matches(t)] for t in texts]
+    monkeypatch.setattr(T, "_UNIT_RULES", {None})  # no rule is filtered
+    monkeypatch.setattr(T, "_DISPATCH", {})
+    plain = [[(m.span(), m.lastgroup) for m in T._matches(t)] for t in texts]
+    assert fast == plain
+    assert any(rule == "duration" for spans in plain for _, rule in spans)
+
+
+def test_barrier_check_is_sound():
+    import re
+    from re import _parser
+
+    T = _module()
+    for pattern, ok in [(r"a,b", False), (r"[^a]", False), (r".", False), (r"\W", False), (r"\S", False),
+                        (r"[!-/]", False), (r"a(?=,)b", True), (r"\d+\s*days", True), (r"\w+'s", True)]:
+        assert T._barrier_free(list(_parser.parse(pattern, re.I))) is ok, pattern

@@ -19,7 +19,9 @@ The grammar is one alternation (longest, most specific rules first) over word li
 in ``newslab/timeline/data``. For speed it is only tried near trigger words, found by one
 regex pass over the text, and at each position only the rules whose possible first
 characters (derived from their patterns) fit the text are tried, in the same order, so the
-result is that of the full alternation.
+result is that of the full alternation. The costliest rules, those built around a unit word
+("two days ago", "for three weeks", "twice a year"), are skipped where no unit word follows
+before a character none of their matches can contain (a comma, a colon, a quotation mark).
 
 >>> t = timexes("Blinken vowed on Thursday to act, two years ago.", dct="2022-01-21")
 >>> t[["text", "type", "value"]].values.tolist()
@@ -32,6 +34,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from importlib import resources
 
@@ -1514,6 +1517,12 @@ _START_WORDS = frozenset(
     "couple number recent ensuing intervening fiscal calendar financial another half these right as final "
     "additional further remaining full then".split()) | frozenset(_CARD_WORDS) | frozenset(_ORD) | frozenset(_TENS)
 _WORD = re.compile(r"\w+(?:'s)?")
+# matches from a token start where at least 9 _WORD tokens follow (each token atomic: _WORD's
+# tokenization, as findall gives it)
+_NINE_TOKENS = re.compile(r"(?>\W*\w+(?:'s)?){9}")
+# the unit words ("days", "fortnight"), also possessive: tokens of the token scan
+_UNIT_TOKENS = frozenset(w for w in _TRIGGER_SET if re.fullmatch(UNIT, w, re.I))
+_UNIT_TOKEN_FORMS = _UNIT_TOKENS | frozenset(w + "'s" for w in _UNIT_TOKENS)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1646,34 +1655,131 @@ def _rule_prefixes() -> dict[str, tuple[int, frozenset[str] | None]]:
     return _RULE_PREFIXES
 
 
-def _rules_at(text: str, q: int) -> tuple[re.Pattern, ...]:
-    """The rules' patterns that can match at ``text[q]``, in RULES order."""
+def _rules_at(text: str, q: int) -> tuple[tuple[re.Pattern, ...], tuple[re.Pattern, ...] | None]:
+    """The rules' patterns that can match at ``text[q]``, in RULES order, and the same without
+    the unit rules (None when it has none; see :func:`_unit_rules`)."""
     key = text[q:q + _PREFIX_LEN]
-    rules = _DISPATCH.get(key)
-    if rules is None:
+    entry = _DISPATCH.get(key)
+    if entry is None:
         if not key.isascii():
-            return _ALL_RULES
-        norm = "".join(map(_norm_char, key))
-        prefixes = _rule_prefixes()
-        rules = tuple(_RULE_ALONE[n] for n, _ in RULES
-                      if (pre := prefixes[n])[1] is None or any(norm[:i] in pre[1] for i in range(pre[0] + 1)))
+            rules = _ALL_RULES
+        else:
+            norm = "".join(map(_norm_char, key))
+            prefixes = _rule_prefixes()
+            rules = tuple(_RULE_ALONE[n] for n, _ in RULES
+                          if (pre := prefixes[n])[1] is None or any(norm[:i] in pre[1] for i in range(pre[0] + 1)))
+        unit_rules = _unit_rules()
+        reduced = tuple(rx for rx in rules if rx not in unit_rules)
+        entry = (rules, reduced if len(reduced) < len(rules) else None)
         if len(_DISPATCH) > 100_000:
             _DISPATCH.clear()
-        _DISPATCH[key] = rules
-    return rules
+        _DISPATCH[key] = entry
+    return entry
+
+
+# The unit rules: every match holds a unit word (UNIT's language: "days", "fortnight", ...) as a
+# whole word, and no character of _BARRIER. Such a rule cannot match at q unless the first unit
+# word after q comes before the next barrier character; _matches skips it elsewhere (most tries
+# of these costly rules fail so). That every character of a match is no barrier is checked on
+# the parsed patterns (_barrier_free); that the unit is a whole word, by reading them:
+# "ago" and "duration" take (?P<unit>{UNIT}) followed by whitespace, "and a half", "-old" or the
+# match's end, "set_times" takes {UNIT_SG} (a subset) at its end.
+_UNIT_RULE_NAMES = ("ago", "duration", "set_times")
+_BARRIER = ",;:!?\"()[]{}<>|$%&*+=@#^~`\u201c\u201d"
+_BARRIER_RE = re.compile("[" + re.escape(_BARRIER) + "]")
+_UNIT_RULES: set[re.Pattern] = set()
+# re.I matches these to ASCII letters ("\u017f" to "s") while str.lower() keeps them: a text with
+# one could hide a unit word from the token scan, so it is never filtered
+_CASE_ODD = re.compile("[\u0130\u0131\u017f]")
+
+
+def _barrier_free(items) -> bool:
+    """Whether no character of _BARRIER can be consumed by a parsed pattern (lookarounds aside),
+    judged soundly: an unknown shape is not barrier-free."""
+    def hits(rx: str) -> bool:
+        return any(re.fullmatch(rx, b, _FLAGS) for b in _BARRIER)
+
+    for op, av in items:
+        name = op.name
+        if name == "LITERAL":
+            if hits(re.escape(chr(av))):
+                return False
+        elif name == "IN":
+            for sop, sav in av:
+                if sop.name == "LITERAL":
+                    bad = hits(re.escape(chr(sav)))
+                elif sop.name == "RANGE":
+                    bad = hits(f"[{re.escape(chr(sav[0]))}-{re.escape(chr(sav[1]))}]")
+                elif sop.name == "CATEGORY" and sav.name in _ASCII_CATEGORY:
+                    bad = hits({"CATEGORY_DIGIT": r"\d", "CATEGORY_WORD": r"\w",
+                                "CATEGORY_SPACE": r"\s"}[sav.name])
+                else:
+                    bad = True
+                if bad:
+                    return False
+        elif name == "BRANCH":
+            if not all(_barrier_free(alt) for alt in av[1]):
+                return False
+        elif name == "SUBPATTERN":
+            if not _barrier_free(av[-1]):
+                return False
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT", "ATOMIC_GROUP"):
+            if not _barrier_free(av[-1]):
+                return False
+        elif name not in ("AT", "ASSERT", "ASSERT_NOT"):
+            return False
+    return True
+
+
+def _unit_rules() -> set[re.Pattern]:
+    """The patterns of the unit rules that pass the checks (computed once)."""
+    if not _UNIT_RULES:
+        from re import _parser
+        unit_forms = _prefixes(list(_parser.parse(UNIT, _FLAGS)), 30) or set()
+        tokens_ok = bool(unit_forms) and unit_forms <= _TRIGGER_SET and unit_forms == _UNIT_TOKENS
+        found = {_RULE_ALONE[n] for n, p in RULES
+                 if n in _UNIT_RULE_NAMES and tokens_ok and _barrier_free(list(_parser.parse(p, _FLAGS)))}
+        _UNIT_RULES.update(found or {None})  # None: computed, none qualifies
+    return _UNIT_RULES
 
 
 # Tokens are _WORD's tokenization of the lower-cased text. A trigger token is a word of
 # _TRIGGER_SET, its possessive, or a number; a start token a word of _START_WORDS.
-# _NEXT_TOKEN.match(low, pos), pos a token boundary, skips the other tokens in one call
-# (possessively, so a failure is linear) and captures the next trigger ("t") or start ("s") token.
 _TRIGGER_TOKEN = (
     r"(?:" + _trie(w for w in _TRIGGER_SET if re.fullmatch(r"\w+", w)) + r")(?:'s|(?!\w))"
     + "".join("|" + re.escape(w) for w in _TRIGGER_SET if re.fullmatch(r"\w+'s", w))
     + r"|[0-9]\w*(?:'s)?")
 _START_TOKEN = r"(?:" + _trie(_START_WORDS) + r")(?!\w|'s)"
-_NEXT_TOKEN = re.compile(rf"(?:\W+|(?!{_TRIGGER_TOKEN}|{_START_TOKEN})\w+(?:'s)?)*+"
-                         rf"(?:(?P<t>{_TRIGGER_TOKEN})|(?P<s>{_START_TOKEN}))")
+
+
+def _cond_trie(entries: dict[str, str]) -> str:
+    """An alternation of the words of ``entries``, each followed by its condition (a regex), as
+    a trie: matches where some word matches with its condition."""
+    root: dict = {}
+    for w, cond in entries.items():
+        node = root
+        for c in w:
+            node = node.setdefault(c, {})
+        node[None] = cond
+    def emit(node) -> str:
+        alts = [re.escape(c) + emit(sub) for c, sub in sorted((c, s) for c, s in node.items() if c is not None)]
+        if None in node:
+            alts.append(node[None])
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return emit(root)
+
+
+# matches exactly where _TRIGGER_TOKEN or _START_TOKEN does, in one trie (a word of both sets
+# takes the trigger's condition, which contains the start word's)
+_ANY_TOKEN = _cond_trie({**{w: r"(?!\w|'s)" for w in _START_WORDS},
+                         **{w: r"(?:'s|(?!\w))" for w in _TRIGGER_SET if re.fullmatch(r"\w+", w)},
+                         **{w: "" for w in _TRIGGER_SET if re.fullmatch(r"\w+'s", w)}}) + "|[0-9]"
+# finditer over the lower-cased text gives the trigger ("t") and start ("s") tokens in order: a
+# match skips the other tokens (possessively, so that a failure is linear) and captures the next
+# one; at the text's end, with no token left, it matches the empty rest (lastgroup None), so
+# every match starts where the previous one ended.
+_TOKEN_SCAN = re.compile(rf"(?:\W*+(?!{_ANY_TOKEN})\w+(?:'s)?)*+\W*+"
+                         rf"(?:(?P<t>{_TRIGGER_TOKEN})|(?P<s>{_START_TOKEN})|\Z)")
 
 
 def _lower_same_length(text: str) -> str:
@@ -1693,46 +1799,67 @@ def _matches(text: str):
     """
     last = 0
     low = _lower_same_length(text)
-    tried: dict[int, re.Match | None] = {}  # a position's grammar match does not change
-    starts: list[int] = []  # start tokens so far
-    next_token, count, start_words, dispatch = _NEXT_TOKEN.match, _WORD.findall, _START_WORDS, _DISPATCH
-    pos = 0
-    while (t := next_token(low, pos)) is not None:
-        pos = t.end()
-        if t.lastgroup == "s":
+    more_than_8, start_words = _NINE_TOKENS.match, _START_WORDS
+    triggers = []  # (position, word) of the trigger tokens
+    starts = []  # start tokens, and triggers that are start words, in text order
+    for t in _TOKEN_SCAN.finditer(low):
+        kind = t.lastgroup
+        if kind == "s":
             starts.append(t.start("s"))
+        elif kind == "t":
+            p, w = t.start("t"), t["t"]
+            triggers.append((p, w))
+            if w in start_words:
+                starts.append(p)
+    # the unit words' positions (for the unit rules, see _unit_rules); None: no filtering
+    units = None
+    if text.isascii() or _CASE_ODD.search(text) is None:
+        unit_tokens = _UNIT_TOKEN_FORMS
+        units = [p for p, w in triggers if w in unit_tokens]
+    n_units = len(units) if units is not None else 0
+    barrier = _BARRIER_RE.search
+    tried: dict[int, re.Match | None] = {}  # a position's grammar match does not change
+    dispatch = _DISPATCH
+    floor = 0  # starts before this index are more than 8 tokens before every trigger still to come
+    for p, w in triggers:
+        if p < last:
             continue
-        p = t.start("t")
-        if p >= last:
-            lo = max(last, p - 70)
-            i = len(starts)
-            while i and starts[i - 1] >= lo:
-                i -= 1
-            # at most 8 tokens before p: consecutive tokens start at least 2 characters apart
-            cands = [q for q in starts[i:] if p - q <= 17 or len(count(low, q, p)) <= 8]
-            if p > 0 and text[p - 1] in "'\u2019" and p - 1 >= last:
-                cands.append(p - 1)
-            cands.append(p)
-            for q in cands:
-                if q in tried:
-                    m = tried[q]
-                else:  # the alternation's match at q, trying only the rules that can match there
-                    rules = dispatch.get(text[q:q + _PREFIX_LEN])
-                    if rules is None:
-                        rules = _rules_at(text, q)
-                    for rx in rules:
-                        m = rx.match(text, q)
-                        if m is not None:
-                            break
-                    else:
-                        m = None
-                    tried[q] = m
-                if m is not None and m.end() > p:
-                    last = m.end()
-                    yield m
-                    break
-        if t["t"] in start_words:
-            starts.append(p)
+        # the start tokens before p, within 70 characters, after the previous match and at most
+        # 8 tokens before p (consecutive tokens start at least 2 characters apart); the token
+        # count only grows with the distance, so the valid ones are a suffix of the window, and
+        # one invalid for p is invalid for every later trigger
+        j = bisect_left(starts, p, floor)
+        i = bisect_left(starts, max(last, p - 70), floor, j)
+        while i < j and p - (q := starts[i]) > 17 and more_than_8(low, q, p) is not None:
+            i += 1
+            floor = i
+        cands = starts[i:j]
+        if p > 0 and text[p - 1] in "'\u2019" and p - 1 >= last:
+            cands.append(p - 1)
+        cands.append(p)
+        for q in cands:
+            if q in tried:
+                m = tried[q]
+            else:  # the alternation's match at q, trying only the rules that can match there
+                entry = dispatch.get(text[q:q + _PREFIX_LEN])
+                if entry is None:
+                    entry = _rules_at(text, q)
+                rules, reduced = entry
+                if reduced is not None and units is not None:
+                    k = bisect_right(units, q)
+                    if k == n_units or barrier(text, q, units[k]) is not None:
+                        rules = reduced  # no unit word before the next barrier
+                for rx in rules:
+                    m = rx.match(text, q)
+                    if m is not None:
+                        break
+                else:
+                    m = None
+                tried[q] = m
+            if m is not None and m.end() > p:
+                last = m.end()
+                yield m
+                break
 
 
 # a temporal word inside a capitalised name is no time: the last word of a quoted title
