@@ -521,6 +521,31 @@ def test_blind2_category_fixes(text, expected):
     assert values(text) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a child's age written "1-year old" / "1 year old" is no time, like "52 years old" and "6-year-old"
+    ("His 1-year old son cried.", []),
+    ("A 3 year old boy and a 1-year old girl played.", []),
+    ("Her son is 52 years old.", []),
+    ("It broke a seven-decade-old alliance.", [("seven-decade-old", "DURATION", "P70Y")]),
+    # "weekly hours": a quantity; "weekly" and "hourly" stay sets (TimeBank: "average hourly earnings")
+    ("Average weekly hours fell, and hourly wages rose.", [("weekly", "SET", "P1W"), ("hourly", "SET", "PT1H")]),
+    # "in the days after the vote": the event's aftermath (TimeBank leaves "the first days after ..." untagged),
+    # but "days after a ..." and "the years that followed" stay durations (AQUAINT)
+    ("In the days after the attack, he hid.", []),
+    ("He left days after the vote.", [("days", "DURATION", "PXD")]),
+    ("In the years that followed, he hid.", [("years", "DURATION", "PXY")]),
+    # "the year that ..." heads a description, not a date; "the fiscal year that ..." is still the year
+    ("It was the year that changed everything.", []),
+    ("That was the year when he won.", []),
+    ("Sales in the current fiscal year that are high.", [("the current fiscal year", "DATE", "2022")]),
+    # "as recently as last week": only the date is the expression; "recently" alone is still PAST_REF
+    ("He spoke as recently as last week.", [("last week", "DATE", "2022-W02")]),
+    ("He spoke recently.", [("recently", "DATE", "PAST_REF")]),
+])
+def test_blind3_category_fixes(text, expected):
+    assert values(text) == expected
+
+
 def test_month_as_direct_object():
     assert values("The campaign began March with $8 million.", dct="2016-04-20") == [
         ("March", "DATE", "2016-03")]

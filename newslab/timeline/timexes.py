@@ -216,12 +216,17 @@ RULES: list[tuple[str, str]] = [
     ("duration_the", rf"the\s+(?P<rel>past|last|next|coming|previous|following|first|final)\s+(?P<unit>{UNIT_SG})(?!-)"),
     ("recent", r"(?:recent|coming|past|next|last|ensuing|intervening)\s+(?P<unit>days|weeks|months|years|decades)"),
     # "over the years": the idiom keeps its article (TimeBank); "in the days before": AQUAINT leaves it out
-    ("bare_plural", r"(?:(?<=over\s)the\s+(?=(?:days|weeks|months|years|decades)\b))?(?<!\w\s(?:of|in)\s)(?<!those\s)(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes)(?!\s+(?:ago|of|old|later))"),
+    ("bare_plural", r"""(?:(?<=over\s)the\s+(?=(?:days|weeks|months|years|decades)\b))?(?<!\w\s(?:of|in)\s)(?<!those\s)(?<!daily\s)(?<!weekly\s)(?<!hourly\s)(?<!monthly\s)(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes)(?!\s+(?:ago|of|old|later))"""
+                    # "average weekly hours": a quantity; "in the days after the vote": the event's aftermath (TimeBank
+                    # leaves "the first days after ..." untagged; AQUAINT tags "days after a ..." and "the years that followed")
+                    r"(?!(?<=the\sdays)\s+after\b)"),
     # decades, centuries, years
     ("decade", rf"(?:(?:the\s+)?(?:mid|early|late)[-\s]+|the\s+(?=\d0['\u2019]s))?"
                rf"(?P<dec>(?:1[5-9]|20)\d0(?:['\u2019]?s)|['\u2019]\d0['\u2019]?s|(?<=the\s)\d0['\u2019]s)"),
     ("century", r"(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[-\s]+century"),
-    ("the_year", rf"(?:{EDGE_OF})?the\s+(?:(?:current|full|fiscal|calendar|whole|entire)\s+)*(?:fiscal\s+)?year(?![-\w])(?!\s+(?:before|after|earlier|ago|later|\d|nineteen\b|two\s+thousand\b))"),
+    ("the_year", rf"(?:{EDGE_OF})?the\s+(?:(?:current|full|fiscal|calendar|whole|entire)\s+)*(?:fiscal\s+)?year(?![-\w])(?!\s+(?:before|after|earlier|ago|later|\d|nineteen\b|two\s+thousand\b))"
+                 # "the year that changed everything": a description, not a date ("the fiscal year that ..." is one)
+                 r"(?!(?<=the\syear)\s+(?:that|when|in\s+which)\b)"),
     ("fiscal", rf"(?:the\s+)?(?:fiscal|calendar|financial)(?:\s+year)?\s+(?P<year>{YEAR4}|'\d\d)(?:-(?:\d\d))?"),
     ("wordyear", rf"(?:the\s+year\s+)?(?P<y>(?:nineteen|twenty)[-\s](?:{_alt(_TENS)})(?:[-\s](?:{_alt(_UNITS_WORDS[2:])}))?|two\s+thousand(?:\s+and\s+(?:{_alt(_UNITS_WORDS[2:])}))?)"),
     ("year", rf"(?:(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[-\s]+)|the\s+year\s+)?(?<![$\d.,])(?P<year>{YEAR4}){NOTNUM}(?!\s*(?:%|percent|feet|meters|miles|points|tons|people|troops|jobs|shares|cars|acres|-(?!(?:1[5-9]|20)\d\d(?!\w)|\d\d(?![\w-]))\w))"),
@@ -240,7 +245,7 @@ RULES: list[tuple[str, str]] = [
             # "the long term": no future in TimeBank (only "the near term", "the short term" are tagged);
             # "the past tense": a grammatical category; "now-iconic": a prefix, not the present
             r"the\s+(?:short|medium|near)\s+term|these\s+days|nowadays|currently|at\s+present|right\s+now|now(?!-\w)|"
-            r"recently|lately|then[-\s]current|current|as\s+soon\s+as\s+possible)"),
+            r"(?<!as\s)recently(?!\s+as\b)|lately|then[-\s]current|current|as\s+soon\s+as\s+possible)"),
 ]
 
 _FLAGS = re.I
@@ -1260,6 +1265,8 @@ def _h_duration(ctx, m, s, e):
     if u == "weekend":
         return None
     if _AGE_AFTER.match(ctx.text, e):  # "Mr. Reupke, 52 years old, ...": an age, not a time
+        return None
+    if m["old"] and m["old"][-1] in "dD" and unit.lower() == "year":  # "his 1-year old son", "a 3 year old": an age
         return None
     if u == "quarter" and re.search(r"\w-quarters$", text):  # "three-quarters of its food": a fraction
         return None
