@@ -306,3 +306,21 @@ def test_earlier_source_skips_attributions_nested_in_a_content():
 def test_called_as_a_naming_participle_is_not_a_cue():
     assert _rows("He works at a consulting firm called Gavekal Dragonomics.") == []
     assert _rows("A reporter called Trump a liar.") == [("A reporter", "called", "Trump a liar")]
+
+
+def test_subjectless_cue_after_a_while_clause_takes_that_clause_subject():
+    rows = _rows("The union is demanding that the company raise wages, while management is pushing for the board to "
+                 "extend shifts in all of its plants and argues that the strike is illegal.")
+    assert ("management", "argues", "that the strike is illegal") in rows
+    # without a "while" clause the earlier outer source still wins
+    assert ("Gov. Mike Pence", "saying", "they were nitpicking") in _rows(
+        "Gov. Mike Pence blamed the media for making an issue out of Donald Trump's claim that Obama founded "
+        "ISIS, saying they were nitpicking.")
+
+
+def test_repeated_verb_after_but_shares_the_nearest_subject_of_that_verb():
+    rows = _rows("The mayor said she did not think the governor wanted a recount, but wanted to delay the vote.")
+    assert ("the governor", "wanted", "to delay the vote") in rows
+    # a different verb after "but" keeps the outer source
+    assert _rows("The employee first said he did not recall it, but in a later interview said he had deleted it.")[
+        -1] == ("The employee", "said", "he had deleted it")

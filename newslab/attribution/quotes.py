@@ -21,7 +21,9 @@ Rules over words and quotation marks, offline:
    "…, as X said" and "…, the poll found" put the content before the cue; "The plan, X said, is dead"
    and "The plan, said X, is dead" give the whole sentence; an adjunct between subject and cue ("have in
    the past said", "two weeks ago said") is not the source; "…, saying" and a subjectless cue take the
-   source of an earlier attribution that is not itself inside another's content; "a firm called X" names;
+   source of an earlier attribution that is not itself inside another's content (one whose source opens
+   ", while …" counts as outside), and a subjectless cue after "and/but" repeating an earlier cue's verb
+   ("… Putin wanted war, but wanted …") takes that cue's source; "a firm called X" names;
    a participle cue left without a source ("Simply assuming that …") is dropped;
    "who said" gives the relative pronoun as source (PolNeAR's convention) and its antecedent as speaker;
    "seems"/"appears" and passives without "by" have no source (``NA``);
@@ -542,11 +544,40 @@ def _tail_is_short(doc: _Doc, k: int, b: int) -> bool:
     return b - k <= 5 and not any(doc.lows[x] in forms for x in rest)
 
 
-def _outer(found: list[tuple], cue_s: int) -> list[tuple]:
+_PARALLEL = re.compile(r"(?i),\s+(?:while|whereas)\s+$")
+
+
+def _outer(found: list[tuple], cue_s: int, text: str) -> list[tuple]:
     """This sentence's attributions with a cue before ``cue_s`` that are not inside another one's content
-    ("X blamed the media for Trump's claim that …, saying …": the source of "saying" is X's)."""
+    ("X blamed the media for Trump's claim that …, saying …": the source of "saying" is X's). One whose
+    source opens a ", while …" clause counts as outside even when that content runs over it: the clause
+    stands beside the reported one ("The West is demanding A, while Moscow is pushing for B and insists C":
+    "insists" is Moscow's)."""
     before = [r for r in found if r[2][0] < cue_s]
-    return [r for r in before if not any(o is not r and o[0][0] <= r[2][0] < o[0][1] for o in before)]
+    return [r for r in before if (r[1] and _PARALLEL.search(text, max(0, r[1][0] - 12), r[1][0]))
+            or not any(o is not r and o[0][0] <= r[2][0] < o[0][1] for o in before)]
+
+
+def _coordinated(doc: _Doc, a: int, i: int, found: list[tuple]) -> list[tuple]:
+    """A cue with no subject right after "and"/"but" that repeats the verb of an earlier attribution in the
+    sentence ("he did not believe Putin wanted war, but wanted to test …", "X said that Y claimed A and
+    said B") shares that verb's subject: the nearest such attribution with a source, nested ones included,
+    as a one-item list; [] when the cue is not coordinated or repeats no earlier verb. (A different verb
+    after "and" — "Merrill says Machado promised A and said B" — was more often the outer speaker's on
+    PolNeAR train, so that case keeps the earlier outer attribution's source.)"""
+    k = i - 1
+    while k > a and doc.lows[k] in _AUX:
+        k -= 1
+    if k <= a or doc.lows[k] not in ("and", "but"):
+        return []
+    forms = res.cue_forms()
+    lemma = forms.get(doc.lows[i], ("", "", ""))[1]
+    before = [r for r in found if r[1] and r[2][1] <= doc.words[k][0]]
+    for r in sorted(before, key=lambda r: r[2][0], reverse=True):
+        last = doc.text[r[2][0]:r[2][1]].split()[-1].lower()
+        if lemma and forms.get(last, ("", "", ""))[1] == lemma:
+            return [r]
+    return []
 
 
 def _inverted_aside(doc: _Doc, a: int, b: int, i: int, j: int) -> tuple[int, int] | None:
@@ -975,7 +1006,7 @@ def _extract(doc: _Doc) -> list[tuple]:
             if form == "ing" and (prev_tok == "," or lows[i - 1] in _GERUND_PREP or lows[i - 1] == "and"):
                 # "…, saying …": the source is the previous attribution's source in this sentence,
                 # else the sentence's subject
-                earlier = _outer(out[n_before:], cue_s)
+                earlier = _outer(out[n_before:], cue_s, text)
                 if earlier:
                     source_prev = earlier[-1][1]
                     left = None
@@ -999,7 +1030,8 @@ def _extract(doc: _Doc) -> list[tuple]:
             elif not left and not source_prev and i > a:
                 # "She has since stressed", "X did A and said B": the earlier attribution's source in
                 # this sentence, else the sentence's subject
-                earlier = [r for r in _outer(out[n_before:], cue_s) if r[1]]
+                earlier = (_coordinated(doc, a, i, out[n_before:])
+                           or [r for r in _outer(out[n_before:], cue_s, text) if r[1]])
                 if earlier:
                     source_prev = earlier[-1][1]
                 else:
