@@ -632,3 +632,52 @@ def test_barrier_check_is_sound():
     for pattern, ok in [(r"a,b", False), (r"[^a]", False), (r".", False), (r"\W", False), (r"\S", False),
                         (r"[!-/]", False), (r"a(?=,)b", True), (r"\d+\s*days", True), (r"\w+'s", True)]:
         assert T._barrier_free(list(_parser.parse(pattern, re.I))) is ok, pattern
+
+
+# DCT 2016-03-10 (a Thursday). Without the narrative year, a past-tense "June" is 2015-06 and
+# "June 3" 2015-06-03 (the most recent such month or day before the DCT).
+@pytest.mark.parametrize("text, expected", [
+    # a year opening its sentence, then a past-tense month in the next sentence
+    ("In 2008, Obama won Iowa. In June, he clinched the nomination.",
+     [("2008", "DATE", "2008"), ("June", "DATE", "2008-06")]),
+    # a year closing its clause; a month, then a month-day, in the same sentence
+    ("Obama won Iowa in 2008, in January, and clinched the nomination on June 3.",
+     [("2008", "DATE", "2008"), ("January", "DATE", "2008-01"), ("June 3", "DATE", "2008-06-03")]),
+    ("In late 2008, the bank failed. In October, regulators seized it.",
+     [("late 2008", "DATE", "2008"), ("October", "DATE", "2008-10")]),
+    # a month-year holds for the rest of its own sentence
+    ("In June 2008 he clinched the nomination, and in July he picked Biden.",
+     [("June 2008", "DATE", "2008-06"), ("July", "DATE", "2008-07")]),
+    ("In June 2008 he clinched the nomination. In July he picked Biden.",
+     [("June 2008", "DATE", "2008-06"), ("July", "DATE", "2015-07")]),
+    # counted back from the DCT: 2016 - 8 = 2008
+    ("Eight years ago, Obama won Iowa. In June, he clinched the nomination.",
+     [("Eight years ago", "DATE", "2008"), ("June", "DATE", "2008-06")]),
+])
+def test_a_bare_month_in_a_past_year_the_story_moved_to(text, expected):
+    assert values(text, dct="2016-03-10") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a DCT-relative expression in between returns the story to the present
+    ("In 2008, Obama won Iowa. Last week he said he campaigned there in June.",
+     [("2008", "DATE", "2008"), ("Last week", "DATE", "2016-W09"), ("June", "DATE", "2015-06")]),
+    # more than one sentence later
+    ("In 2008, Obama won Iowa. He then went to Ohio. In June, he clinched the nomination.",
+     [("2008", "DATE", "2008"), ("June", "DATE", "2015-06")]),
+    # an open range, a list of years, a relative clause: not where the story is
+    ("Profits have doubled since 1980. In September, it announced plans.",
+     [("1980", "DATE", "1980"), ("September", "DATE", "2015-09")]),
+    ("He won the state in 2008 and 2012. In June, aides said he would return.",
+     [("2008", "DATE", "2008"), ("2012", "DATE", "2012"), ("June", "DATE", "2015-06")]),
+    ("Online betting, which became legal in late 2013, rose 36 percent in October.",
+     [("late 2013", "DATE", "2013"), ("October", "DATE", "2015-10")]),
+    # a year modifying a noun, then a deadline
+    ("Under a plan approved in 2012 that set no limit, it had bought shares through Sept. 29.",
+     [("2012", "DATE", "2012"), ("Sept. 29", "DATE", "2015-09-29")]),
+    # present and future tense stay with the DCT
+    ("In 2008, Obama won Iowa. In June, he will campaign there again.",
+     [("2008", "DATE", "2008"), ("June", "DATE", "2016-06")]),
+])
+def test_a_bare_month_stays_with_the_dct_when_the_story_has_not_moved(text, expected):
+    assert values(text, dct="2016-03-10") == expected

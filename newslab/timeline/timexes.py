@@ -370,7 +370,7 @@ def _duration(n: float | None, unit: str) -> str:
 class _Context:
     """Per-document state: the DCT, the text, and the narrative's reference time."""
 
-    __slots__ = ("dct", "text", "ref", "coarse", "month", "quarter", "trim", "trim_end", "prev", "extra")
+    __slots__ = ("dct", "text", "ref", "coarse", "month", "quarter", "trim", "trim_end", "prev", "extra", "narr")
 
     def __init__(self, text: str, dct: dt.date | None):
         self.text = text
@@ -388,6 +388,9 @@ class _Context:
         self.prev: tuple[int, str, str] | None = None  # (end, type, value) of the previous expression
         # a second expression a handler found right after its own: the end of a range ("March 1-8")
         self.extra: tuple[int, int, str, str] | None = None
+        # a past year the story moved to ("In 2008, Obama won Iowa. In June, ..."): (year, end of
+        # the last expression in it, whether it holds only within its sentence)
+        self.narr: tuple[int, int, bool] | None = None
 
     def tense(self, start: int, end: int, ignore: tuple[str, ...] = (), left_first: bool = False) -> str:
         """"future", "past" or "present" from the cue nearest to the span within its clause.
@@ -500,6 +503,47 @@ def _month_year(ctx: _Context, month: int, start: int, end: int, rel: str | None
     if month == d.month:
         return d.year
     return _tense_year(ctx, month, 15, start, end)
+
+
+def _narrative_year(ctx: _Context, start: int, end: int) -> int | None:
+    """The past year a month without a year belongs to, when the story has moved there.
+
+    "In 2008, Obama won Iowa. In June, he clinched the nomination": the year was introduced by
+    "in" (not "since 1980", "dating to 1994", "in 2008 and 2012") or counted back ("eight years
+    ago"), outside a relative clause; no other expression came in between ("last week" returns
+    to the present); the month is in the same or the next sentence (in the year's own sentence
+    for "in June 2008"), not a deadline ("through Sept. 29"), and its clause is in the past tense.
+    """
+    n = ctx.narr
+    if n is None or ctx.dct is None:
+        return None
+    year, at, sentence_only = n
+    if _NO_NARRATIVE_BEFORE.search(ctx.text, max(0, start - 9), start):  # "through Sept. 29"
+        return None
+    breaks = len(_SENTENCE_BREAK.findall(ctx.text, at, start))
+    if breaks > (0 if sentence_only else 1) or _deadline(ctx, start, end) or ctx.tense(start, end) != "past":
+        return None
+    ctx.narr = (year, end, sentence_only)  # "In 2008, ... in January ... on June 3": still there
+    return year
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]['\"\u201d]*\s+(?=\W*[A-Z])|\n")
+
+
+def _in_relative_clause(text: str, s: int) -> bool:
+    """Whether ``s`` sits in a relative clause ("a revolution that brought Castro to power 41 years
+    ago", "which became legal in late 2013"): a side remark, not where the story moved to."""
+    left = text[max(0, s - 120):s]
+    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind(", "), left.rfind("; "))
+    return _RELATIVE.search(left, cut + 1) is not None
+
+
+_AGO_END = re.compile(r"\bago\Z", re.I)
+_RELATIVE = re.compile(r"\b(?:that|which|who|whose|whom)\b", re.I)
+_CLAUSE_CLOSE = re.compile(r"\s*[,.;:!?]")
+_NO_NARRATIVE_BEFORE = re.compile(r"\b(?:by|until|till|through|before|since)\s+\Z", re.I)
+_IN_BEFORE = re.compile(r"\bin\s+\Z", re.I)
+_YEAR_LIST_AFTER = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|until|[-\u2013/])\s*(?:early\s+|late\s+)?\d", re.I)
 
 
 def _deadline(ctx: _Context, start: int, end: int) -> bool:
@@ -716,7 +760,7 @@ def _h_mdy(ctx, m, s, e):
     if m["year"]:
         y = int(m["year"])
     else:
-        y = _tense_year(ctx, month, day, s, e)
+        y = (None if m["wd"] else _narrative_year(ctx, s, e)) or _tense_year(ctx, month, day, s, e)
         if m["wd"] and ctx.dct:  # a weekday pins the year
             for cand in (ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1):
                 try:
@@ -750,6 +794,8 @@ def _h_my(ctx, m, s, e):
         y = ctx.dct.year + _REL_SIGN[m["ry"].lower()]
     else:
         y = _year(m["year"])
+        if ctx.dct is not None and y < ctx.dct.year and _IN_BEFORE.search(ctx.text, max(0, s - 4), s):
+            ctx.narr = (y, e, True)  # "In June 2008 ..., and in July ...": within its sentence
     ctx.ref = dt.date(y, month, 1) if ctx.ref is None or (ctx.ref.year, ctx.ref.month) != (y, month) else ctx.ref
     return "DATE", f"{y}-{month:02d}"
 
@@ -760,7 +806,9 @@ def _h_month(ctx, m, s, e):
         return None
     month = MONTHS[name]
     rel = (m["rel"] or "").lower()
-    y = _month_year(ctx, month, s, e, rel if rel in ("last", "next", "this") else None)
+    y = None if rel else _narrative_year(ctx, s, e)
+    if y is None:
+        y = _month_year(ctx, month, s, e, rel if rel in ("last", "next", "this") else None)
     if y is None:
         return "DATE", f"XXXX-{month:02d}"
     if ctx.coarse is None or (ctx.coarse.year, ctx.coarse.month) != (y, month):  # "In March ... The following month"
@@ -1395,6 +1443,12 @@ def _h_year(ctx, m, s, e):
     if ctx.coarse is None or ctx.coarse.year != y:  # "in 1988 ... that year"
         ctx.coarse = dt.date(y, 1, 1)
         ctx.month = None
+    # the story moves to a past year named as "In 2008, ..." or "... won Iowa in 2008." (not
+    # "since 1980", "in 2008 and 2012", "approved in 1987 that ...", "which became legal in 2013")
+    if (ctx.dct is not None and y < ctx.dct.year and _IN_BEFORE.search(text, max(0, s - 4), s)
+            and not _YEAR_LIST_AFTER.match(text, e) and not _in_relative_clause(text, s)
+            and (_CLAUSE_CLOSE.match(text, e) or _SENTENCE_OPEN.search(text, max(0, s - 7), s - 3))):
+        ctx.narr = (y, e, False)
     return "DATE", str(y)
 
 
@@ -1947,6 +2001,8 @@ def _timex_spans(text: str, dct: dt.date | None) -> tuple[tuple[int, int, str, s
         ctx.trim = ctx.trim_end = ctx.extra = None
         ref = ctx.ref
         res = HANDLERS[rule](ctx, sub, s, e)
+        if ctx.narr is not None and ctx.narr[1] < s and res is not None:  # another expression came in between
+            ctx.narr = None
         if ctx.ref is not ref:  # a day the narrative moved to also moves the coarser reference time
             ctx.coarse = ctx.ref
             ctx.month = None
@@ -1966,6 +2022,9 @@ def _timex_spans(text: str, dct: dt.date | None) -> tuple[tuple[int, int, str, s
         if rule == "duration":
             s = _trim_adjectival(text, s, e)
         out.append((s, e, typ, value, rule))
+        if (typ == "DATE" and len(value) == 4 and value.isdigit() and _AGO_END.search(text, s, e)
+                and dct is not None and int(value) < dct.year and not _in_relative_clause(text, s)):
+            ctx.narr = (int(value), e, False)  # "Eight years ago, Obama won Iowa. In June, ..."
         ctx.prev = (e, typ, value)
         if ctx.extra is not None:
             out.append((*ctx.extra, rule))
