@@ -145,6 +145,30 @@ def test_tense_cues(text, dct, expected):
     assert expected in values(text, dct=dct)
 
 
+# A scheduled event in the simple present with no other tense cue is ahead; reported speech
+# and past or perfect clauses are not (DCT 2016-03-21 is a Monday: the next Tuesday is
+# 2016-03-22, the previous one 2016-03-15; Thursday 2016-03-24, Friday 25, Saturday 26, Sunday 27).
+@pytest.mark.parametrize("text, expected", [
+    ("On Tuesday, Democrats vote in Arizona and Utah.", ("Tuesday", "DATE", "2016-03-22")),
+    ("The committee meets Thursday.", ("Thursday", "DATE", "2016-03-24")),
+    ("Voters head to the polls Tuesday.", ("Tuesday", "DATE", "2016-03-22")),
+    ("Obama travels to Cuba on Sunday.", ("Sunday", "DATE", "2016-03-27")),
+    ("The new governor takes office on Friday.", ("Friday", "DATE", "2016-03-25")),
+    ("The game kicks off Saturday.", ("Saturday", "DATE", "2016-03-26")),
+    ("The polls close Tuesday at 8 p.m.", ("Tuesday", "DATE", "2016-03-22")),
+    ("The trial begins on Monday.", ("Monday", "DATE", "2016-03-21")),  # the DCT itself
+    # must not flip: reported speech, a past or perfect clause, the noun "vote"
+    ("The White House says Tuesday that it opposes the bill.", ("Tuesday", "DATE", "2016-03-15")),
+    ("Democrats say Tuesday they vote in Ohio.", ("Tuesday", "DATE", "2016-03-15")),
+    ("The committee met Thursday.", ("Thursday", "DATE", "2016-03-17")),
+    ("Voters have headed to the polls since Tuesday.", ("Tuesday", "DATE", "2016-03-15")),
+    ("The close vote Tuesday surprised many.", ("Tuesday", "DATE", "2016-03-15")),
+    ("His vote Tuesday surprised many.", ("Tuesday", "DATE", "2016-03-15")),
+])
+def test_scheduled_present_weekday(text, expected):
+    assert expected in values(text, dct="2016-03-21")
+
+
 @pytest.mark.parametrize("text, dct, expected", [
     ("In June last year, talks stalled.", DCT, [("June last year", "DATE", "2021-06")]),
     ("It began in February this year.", DCT, [("February this year", "DATE", "2022-02")]),

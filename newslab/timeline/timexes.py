@@ -274,6 +274,22 @@ _CLAUSE_END = re.compile(
     r"[;!?:]\s|\n|(?=\.\s)(?<!\b[A-Za-z])(?<!\.[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|No|Co|vs|Lt|Ft|Mt))(?<!\b(?:Mrs|Gen|Gov|Sen|Rep|Col|Inc|"
     r"Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Sgt))(?<!\b(?:Corp|Capt|Sept|Prof|Msgr|Atty))(?<!\b(?:Rev|Ave|Adm|Cpl|Pvt|Maj))\.\s")
 
+# a scheduled event in the simple present ("Democrats vote Tuesday", "The committee meets Thursday",
+# "Obama travels to Cuba on Sunday"): with no other tense cue, news in this form announces what is
+# ahead. Only verbs of events that are put on a calendar, as a third-person -s form or as a plural
+# base form right after a plural subject; a clause with a reporting verb ("the White House says
+# Tuesday") is reported speech at its date, not a schedule.
+_SCHEDULED_VERBS = ("vote meet begin start open close travel visit head face host play hold end expire return "
+                    "arrive leave launch convene resume debate testify campaign compete gather fly sail").split()
+_SCHEDULED_S = ("votes meets begins starts opens closes travels visits heads faces hosts plays holds ends "
+                "expires returns arrives leaves launches convenes resumes debates testifies campaigns "
+                "competes gathers flies sails").split()
+_SCHEDULED = re.compile(
+    r"\b(?:(?:" + _trie(_SCHEDULED_S) + r")|(?:they|we|(?!(?:as|its|his|has|was|does|this|thus|plus|yes|less|unless)\b)(?-i:[A-Za-z]+[a-z](?<![su])s))\s+(?:" + _trie(_SCHEDULED_VERBS) + r")"
+    r"|kicks?\s+off|takes?\s+(?:office|over|the\s+(?:stage|field|oath))|gets?\s+under\s*way)\b", re.I)
+_REPORTING = re.compile(r"\b(?:says?|tells?|reports?|announces?|adds?|notes?|writes?|warns?|argues?|insists?|claims?|"
+                        r"explains?|confirms?|acknowledges?|according\s+to|recalls?|predicts?)\b", re.I)
+
 # the end of a quotation: [,.] then '' or " or a closing curly quote
 _QUOTE_END = re.compile(r"[,.!?]?\s*(?:''|\"|\u201d)")
 
@@ -575,9 +591,30 @@ def _weekday_date(ctx: _Context, wd: int, start: int, end: int, rel: str | None 
         return d
     # "Wednesday's ruling" names an event already known: a reported "would" does not move it ahead
     possessive = ctx.text.startswith("'s", end)
-    if _deadline(ctx, start, end) or ctx.tense(start, end, ("would",) if possessive else ()) == "future":
+    tense = ctx.tense(start, end, ("would",) if possessive else ())
+    if (_deadline(ctx, start, end) or tense == "future"
+            or (tense == "present" and not possessive and _scheduled(ctx, start, end))):
         return d + dt.timedelta(days=diff if diff > 0 else diff + 7)
     return d + dt.timedelta(days=diff if diff < 0 else diff - 7)
+
+
+def _scheduled(ctx: _Context, start: int, end: int) -> bool:
+    """The clause around ``start:end`` announces a scheduled event in the simple present."""
+    text = ctx.text
+    a = max(0, start - 100)
+    left = text[a:start]
+    cut = list(_CLAUSE_END.finditer(left))
+    if cut:
+        left = left[cut[-1].end():]
+    right = text[end:end + 60]
+    c = _CLAUSE_END.search(right)
+    if c:
+        right = right[:c.start()]
+    q = _QUOTE_END.search(right)
+    if q:
+        right = right[:q.start()]
+    clause = left + " " + right
+    return _SCHEDULED.search(clause) is not None and _REPORTING.search(clause) is None
 
 
 def _fmt_day(d: dt.date | None, fallback: str = "XXXX-XX-XX") -> str:
