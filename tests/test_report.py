@@ -182,6 +182,17 @@ def test_strip_volatile_removes_run_metadata_and_numbers_cells():
     assert nb.cells[1].outputs[0]["execution_count"] == 1 and nb.cells[2].execution_count is None
 
 
+def test_strip_volatile_joins_stream_chunks_the_kernel_flushed_separately():
+    nb = new_notebook(cells=[new_code_cell("print(x)")])
+    nb.cells[0].outputs = [nbformat.v4.new_output("stream", name="stdout", text="18 nodes"),
+                           nbformat.v4.new_output("stream", name="stdout", text="\n"),
+                           nbformat.v4.new_output("stream", name="stderr", text="warn\n"),
+                           nbformat.v4.new_output("stream", name="stdout", text="more\n")]
+    strip_volatile(nb)
+    assert [(o["name"], o["text"]) for o in nb.cells[0].outputs] == [
+        ("stdout", "18 nodes\n"), ("stderr", "warn\n"), ("stdout", "more\n")]
+
+
 # --- explore helpers, hand-checked against FERRY -----------------------------------------------
 
 def test_explore_helpers_on_a_known_text():

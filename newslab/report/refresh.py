@@ -36,6 +36,7 @@ def strip_volatile(nb: Any) -> Any:
         if cell.metadata.get("tags") == []:  # papermill adds empty tag lists
             del cell.metadata["tags"]
         if cell.cell_type == "code":
+            cell.outputs = _merge_streams(cell.outputs)
             if cell.get("execution_count") is not None or cell.outputs:
                 count += 1
                 cell.execution_count = count
@@ -47,6 +48,20 @@ def strip_volatile(nb: Any) -> Any:
         cells.append(cell)
     nb.cells = cells
     return nb
+
+
+def _merge_streams(outputs: list) -> list:
+    """Join consecutive outputs of the same stream: the kernel flushes ``print`` in chunks
+    that vary from run to run, and the committed notebook must not depend on them."""
+    merged: list = []
+    for output in outputs:
+        last = merged[-1] if merged else None
+        if (output.get("output_type") == "stream" and last is not None
+                and last.get("output_type") == "stream" and last.get("name") == output.get("name")):
+            last["text"] = last["text"] + output["text"]
+        else:
+            merged.append(output)
+    return merged
 
 
 def _stderr_cells(nb: Any) -> list[int]:
