@@ -507,3 +507,26 @@ def test_relation_nouns_are_no_praise():
 ])
 def test_distinction_by_description(text, mention, expected):
     assert _polarity(text, mention) == expected
+
+
+@pytest.mark.parametrize("text,mention,expected", [
+    ("Smith, the first woman to lead the committee, arrived in Geneva.", "Smith", "positive"),
+    ("Smith is widely regarded as an expert on trade.", "Smith", "positive"),
+    ("Smith built a reputation as a careful judge.", "Smith", "positive"),
+    ("Smith, the founder of a small bakery, spoke on Monday.", "Smith", "positive"),
+    ("In the new survey, Smith leads the governor by six points.", "Smith", "positive"),
+    ("Smith, who has devoted his career to the law, spoke on Monday.", "Smith", "positive"),
+    # no frame: a plain job or a frame about someone else
+    ("Smith, a lawyer from Ohio, spoke on Monday.", "Smith", "neutral"),
+    ("Smith met Jones, the first woman to chair the committee.", "Smith", "neutral"),
+    # negative evidence wins: the frame adds nothing then
+    ("Smith is the first senator to be indicted for fraud.", "Smith", "negative"),
+])
+def test_praise_by_description(text, mention, expected):
+    assert _polarity(text, mention) == expected
+
+
+def test_praise_frame_is_evidence_and_can_be_switched_off():
+    text = "Smith, the first woman to chair the committee, arrived in Geneva."
+    assert ("the first woman to", "praising description of the target") in _reasons(text, "Smith")
+    assert target_polarity(text, 0, 5, params=Params(praise_frame=0.0)) == "neutral"

@@ -43,10 +43,13 @@ small hand-written political-news lexicon (``data/stance_lexicon.tsv``), scored 
   while a negated positive word still flips ("X was not honest");
 - an achievement (an event good only for its agent: "won", "clinched") that is not linked to the
   target counts at a fraction: someone else's win is no praise ("Y won the primary in X's state").
+- praise by description, with no sentiment word ("X, the first woman to lead the committee", "X is
+  widely regarded as ...", "X built a reputation as ...", "X, the founder of ..."; ``data/praise_frames.txt``)
+  counts a little when it follows the target and no negative evidence is present.
 
 Words and cue lists are data files under ``newslab/stance/data/`` (each with a note on its source);
-the numeric settings are :class:`Params`. Measured on NewsMTSC (macro F1): train 65.0, rw dev
-69.7, mt dev 63.8 (sentence-level VADER on dev 50.8 / 52.8).
+the numeric settings are :class:`Params`. Measured on NewsMTSC (macro F1): train 65.1, rw dev
+70.1, mt dev 63.8 (sentence-level VADER on dev 50.8 / 52.8).
 
 The signed score is mapped to a label with two thresholds (the neutral band).
 
@@ -119,6 +122,9 @@ class Params:
     unlinked: float = 0.25        # weight of an achievement (an event good only for its agent: "won", "clinched")
                                   # not linked to the target: "with X watching, Y won" (hand choice; 0.15-0.5
                                   # checked on train)
+    praise_frame: float = 0.5     # score of a praising description of the target ("X, the first woman to lead",
+                                  # "X is widely regarded as"; data/praise_frames.txt), added only when no
+                                  # negative evidence is present (hand choice)
     setting: float = 0.15         # weight of the sentence's words for a target that is only the setting ("in X")
                                   # or the addressee ("told X") of what happens (hand choice, as speaker_content)
 
@@ -181,8 +187,13 @@ def _resources() -> dict:
         "shifters": shifters,
         "shifter_heads": frozenset(k[0] for k in shifters if k),
         "events": _events(),
+        "praise_frames": re.compile(_FRAME_LEAD + "(?P<frame>" + "|".join(_lines("praise_frames.txt")) + ")", re.I),
     }
 
+
+# between the target and a praise frame: "'s", a comma, "who", auxiliaries and adverbs ("X, who has long been")
+_FRAME_LEAD = (r"(?:['’]s\b)?\s*(?:,\s*(?:who\s+)?|\s+(?:who\s+)?)(?:(?:has|have|had|is|was|also|has been|had been"
+               r"|would|will|later|eventually|once|then|quickly|long)\s+)*")
 
 _VOWELS = frozenset("aeiou")
 
@@ -612,6 +623,13 @@ def score_target(text: str, start: int, end: int, *, params: Params = DEFAULT,
         total -= params.threat
         evidence.append(Evidence(toks[threat][0], toks[threat][1], toks[threat][2], -params.threat,
                                  "conditional threat against the target"))
+
+    if params.praise_frame and total >= 0.0 and not any(e.value < 0 for e in evidence):
+        frame = res["praise_frames"].match(text, end, toks[-1][1])
+        if frame is not None:
+            total += params.praise_frame
+            evidence.append(Evidence(frame.start("frame"), frame.end("frame"), frame.group("frame"),
+                                     params.praise_frame, "praising description of the target"))
 
     evidence.sort()
     if total > params.positive:
