@@ -705,3 +705,34 @@ def test_a_bare_month_in_a_past_year_the_story_moved_to(text, expected):
 ])
 def test_a_bare_month_stays_with_the_dct_when_the_story_has_not_moved(text, expected):
     assert values(text, dct="2016-03-10") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "today" set against a past year named just before, in a present-tense clause: nowadays
+    ("Bush won the state by double digits in 1988. Today, the state is a toss-up.",
+     [("1988", "DATE", "1988"), ("Today", "DATE", "PRESENT_REF")]),
+    ("Obama won it in 2008 and 2012. The two candidates are tied in the state today.",
+     [("2008", "DATE", "2008"), ("2012", "DATE", "2012"), ("today", "DATE", "PRESENT_REF")]),
+    # next to "still" / "even": nowadays
+    ("The problem was fixed, but too many calls today still go to voicemail.",
+     [("today", "DATE", "PRESENT_REF")]),
+    ("Even today, few voters know his name.", [("today", "DATE", "PRESENT_REF")]),
+])
+def test_today_meaning_nowadays_is_present_ref(text, expected):
+    assert values(text, dct="2016-09-07") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the day itself: no contrast, past tense, "today is ...", or the past year too recent
+    ("The senator said today that he would run.", [("today", "DATE", "2016-09-07")]),
+    ("He lost the state in 1988. Today, hundreds of people began to arrive.",
+     [("1988", "DATE", "1988"), ("Today", "DATE", "2016-09-07")]),
+    ("He lost the state in 1988. Today is a sad day for him.",
+     [("1988", "DATE", "1988"), ("Today", "DATE", "2016-09-07")]),
+    ("He lost it in 2016. Today, the state is tied.",
+     [("2016", "DATE", "2016"), ("Today", "DATE", "2016-09-07")]),
+    ("He won the state in 1988. He then moved to Ohio. He campaigned there in May. Today, it is tied.",
+     [("1988", "DATE", "1988"), ("May", "DATE", "2016-05"), ("Today", "DATE", "2016-09-07")]),
+])
+def test_today_as_the_day_stays_a_date(text, expected):
+    assert values(text, dct="2016-09-07") == expected

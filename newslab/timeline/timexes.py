@@ -1264,11 +1264,38 @@ _OF_TOMORROW = re.compile(r"\b(?:people|world|leaders|city|cities|jobs|technolog
                           r"generation|workers)\s+of\s+\Z", re.I)
 
 
+# "even today", "still today", "today still": the present age, not the day (TimeML's PRESENT_REF)
+_STILL_BEFORE = re.compile(r"\b(?:even|still)\s+\Z", re.I)
+_STILL_AFTER = re.compile(r",?\s+still\b", re.I)
+_PRESENT_VERB = re.compile(r"\b(?:is|are|has|have|remains?)\b", re.I)
+
+
+def _today_nowadays(ctx: _Context, s: int, e: int) -> bool:
+    """Whether "today" means nowadays: next to "still"/"even", or a present-tense clause set against
+    a year of the past the previous expression (same or previous sentence) named ("Bush won the
+    state in 1988. Today, it is a toss-up"; TimeBank: "... for the past twenty years ... And today,
+    the right to work is ..." = PRESENT_REF). Not a present tense about the day ("Today is a sad day")."""
+    text = ctx.text
+    if _STILL_BEFORE.search(text, max(0, s - 7), s) or _STILL_AFTER.match(text, e):
+        return True
+    p = ctx.prev
+    if p is None or ctx.dct is None or p[1] != "DATE" or not p[2][:4].isdigit() or int(p[2][:4]) > ctx.dct.year - 2:
+        return False
+    if len(_SENTENCE_BREAK.findall(text, p[0], s)) > 1 or ctx.tense(s, e) != "present":
+        return False
+    right = text[e:e + 60]
+    c = _CLAUSE_END.search(right)
+    clause = text[max(p[0], s - 60):s] + right[:c.start() if c else None]
+    return bool(_PRESENT_VERB.search(clause)) and not re.match(r"\s+is\b", right)
+
+
 def _h_dayword(ctx, m, s, e):
     w = m["word"].lower()
     if w in ("today", "tomorrow") and not m["part"] and (
             _GENERIC_DAY.match(ctx.text, e) or _OF_TOMORROW.search(ctx.text, max(0, s - 24), s)):
         return None
+    if w == "today" and not m["part"] and not m["mod"] and _today_nowadays(ctx, s, e):
+        return "DATE", "PRESENT_REF"
     d = ctx.dct
     if d is not None:
         d = d + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(w, 0))
