@@ -420,16 +420,7 @@ class _Context:
     def tense_cue(self, start: int, end: int, ignore: tuple[str, ...] = (),
                   left_first: bool = False) -> tuple[str, int]:
         """:meth:`tense` and the distance in characters of its cue (a large number without one)."""
-        text = self.text
-        a = max(0, start - 100)
-        left = text[a:start]
-        cut = list(_CLAUSE_END.finditer(left))
-        if cut:
-            left = left[cut[-1].end():]
-        right = text[end:end + 60]
-        c = _CLAUSE_END.search(right) or _NEXT_CLAUSE.search(right)
-        if c:
-            right = right[:c.start()]
+        left, right = _clause_around(self.text, start, end, next_clause=True)
         c = _COMPLEMENT.match(right)
         if c:
             right = ""
@@ -598,18 +589,23 @@ def _weekday_date(ctx: _Context, wd: int, start: int, end: int, rel: str | None 
     return d + dt.timedelta(days=diff if diff < 0 else diff - 7)
 
 
-def _scheduled(ctx: _Context, start: int, end: int) -> bool:
-    """The clause around ``start:end`` announces a scheduled event in the simple present."""
-    text = ctx.text
-    a = max(0, start - 100)
-    left = text[a:start]
+def _clause_around(text: str, start: int, end: int, *, next_clause: bool) -> tuple[str, str]:
+    """The words of ``start:end``'s clause to its left (up to 100 characters) and right (up to 60):
+    cut at the nearest clause end, and on the right also where a next clause starts if asked."""
+    left = text[max(0, start - 100):start]
     cut = list(_CLAUSE_END.finditer(left))
     if cut:
         left = left[cut[-1].end():]
     right = text[end:end + 60]
-    c = _CLAUSE_END.search(right)
+    c = _CLAUSE_END.search(right) or (_NEXT_CLAUSE.search(right) if next_clause else None)
     if c:
         right = right[:c.start()]
+    return left, right
+
+
+def _scheduled(ctx: _Context, start: int, end: int) -> bool:
+    """The clause around ``start:end`` announces a scheduled event in the simple present."""
+    left, right = _clause_around(ctx.text, start, end, next_clause=False)
     q = _QUOTE_END.search(right)
     if q:
         right = right[:q.start()]
