@@ -24,6 +24,7 @@ See Also: :func:`newslab.timexes`, :func:`newslab.timeline`.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import html
 import re
@@ -427,6 +428,7 @@ def anchoring_accuracy(docs: Sequence[TimeMLDocument] | str | Path,
     one of those gold timexes. Returns ``(accuracy, per-event table)``.
     """
     from newslab.text import sentence_spans
+    from newslab.timeline.timexes import timex_spans
     if timeline_fn is None:
         from newslab.timeline.events import timeline as timeline_fn
     if isinstance(docs, (str, Path)):
@@ -438,7 +440,6 @@ def anchoring_accuracy(docs: Sequence[TimeMLDocument] | str | Path,
         if not gold:
             continue
         tl = timeline_fn(doc.text, dct=doc.dct)
-        from newslab.timeline.timexes import timex_spans
         sys_tx = {i + 1: (s, e) for i, (s, e, *_rest) in enumerate(timex_spans(doc.text, doc.dct))}
         gtx = {r.timex_id: (int(r.start), int(r.end)) for r in doc.timexes.itertuples()}
         clauses = list(zip(tl.start.tolist(), tl.end.tolist(), tl.timex_id.tolist(), tl.anchor_rule.tolist()))
@@ -460,7 +461,6 @@ def gold_anchors(doc: TimeMLDocument, sentences: Sequence[tuple[int, int]]) -> d
     starts = [a for a, _ in sentences]
 
     def which(pos: int) -> int:
-        import bisect
         k = bisect.bisect_right(starts, pos) - 1
         return k if k >= 0 and pos < sentences[k][1] else -1
     tx = {r.timex_id: which(r.start) for r in doc.timexes.itertuples()}

@@ -203,13 +203,9 @@ def _has_verb(chunk: str) -> bool:
     return False
 
 
-def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """Clause spans of the sentence ``text[a:b]``: split at ';', ', but', ': “…' and similar."""
-    return [(s, e) for s, e, _ in _verb_clauses(text, a, b)]
-
-
 def _verb_clauses(text: str, a: int, b: int) -> list[tuple[int, int, bool | None]]:
-    """:func:`_clauses` with whether each clause has a finite verb (None: not checked, a merged clause)."""
+    """Clause spans of the sentence ``text[a:b]`` (split at ';', ', but', ': “…' and similar), each
+    with whether it has a finite verb (None: not checked, a merged clause)."""
     cuts = [a] + [m.end() for m in _CLAUSE_SPLIT.finditer(text, a, b)] + [b]
     spans = []
     for s, e in zip(cuts, cuts[1:]):
@@ -294,7 +290,7 @@ def _closest(text: str, cands: list[tuple], a: int, b: int) -> tuple:
     return min(cands, key=lambda t: (t[1] - v if t[1] >= v else v - t[2], t[1]))
 
 
-def _sentence_anchor(cands: list[tuple], a: int, b: int, sa: int) -> tuple:
+def _sentence_anchor(cands: list[tuple], a: int, b: int) -> tuple:
     """The sentence's expression for a clause ``[a, b)`` without one: the nearest."""
     return min(cands, key=lambda t: (min(abs(t[1] - a), abs(t[1] - b)), t[1]))
 
@@ -353,7 +349,7 @@ def timeline_rows(text: str, dct: dt.date | str | None = None) -> list[tuple]:
             if in_clause:
                 anchor, rule = _closest(text, in_clause, ca, cb), "clause"
             elif in_sentence:
-                anchor, rule = _sentence_anchor(in_sentence, ca, cb, sa), "sentence"
+                anchor, rule = _sentence_anchor(in_sentence, ca, cb), "sentence"
             if anchor is not None and len(anchor) > 5:  # "three days later": counted from the reference
                 if anchor[0] not in offsets:  # once per expression, also for a second clause using it
                     offsets[anchor[0]] = _offset(anchor, ref, d)

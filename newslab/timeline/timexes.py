@@ -87,16 +87,12 @@ def _trie(words) -> str:
     return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
-def _alt(words) -> str:
-    return _trie(words)
-
-
 # ---------------------------------------------------------------------------------------------
 # grammar building blocks (case-insensitive unless wrapped in (?-i:...))
 
 _CARD_WORDS = [w for w in _CARDINALS if w not in ("half", "first", "second", "a", "an")]
-NUMW = (rf"(?:(?:{_alt(_TENS)})(?:[- ](?:{_alt(_UNITS_WORDS[2:])}))?"
-        rf"|(?:{_alt(_CARD_WORDS)})(?:[- ]hundred)?|a\s+hundred|a\s+dozen|a\s+thousand)")
+NUMW = (rf"(?:(?:{_trie(_TENS)})(?:[- ](?:{_trie(_UNITS_WORDS[2:])}))?"
+        rf"|(?:{_trie(_CARD_WORDS)})(?:[- ]hundred)?|a\s+hundred|a\s+dozen|a\s+thousand)")
 VAGUE = r"(?:a\s+few|a\s+couple\s+of|a\s+couple|couple\s+of|several|many|some|few|a\s+number\s+of|numerous|dozens\s+of|hundreds\s+of|thousands\s+of)"
 NUM = rf"(?:\d+(?:\s+1/2|\.\d+)?|{NUMW}|an?)"
 UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?"
@@ -107,30 +103,27 @@ DUR_PREFIX = (r"(?:at\s+least|at\s+most|up\s+to|(?:no\s+)?more\s+than|less\s+tha
               rf"|over(?=\s+an?\s+{UNIT_SG}\b))")
 _MONTH_FULL = [m for m in MONTHS if len(m) > 4 or m in ("june", "july", "may")]
 _MONTH_ABBR = [m for m in MONTHS if m not in _MONTH_FULL]
-MONTH = (r"(?-i:(?:" + "|".join(m.capitalize() for m in sorted(_MONTH_FULL, key=len, reverse=True)) + "|"
-         + "|".join(m.upper() for m in _MONTH_FULL) + ")|(?:"
-         + "|".join(m.capitalize() for m in sorted(_MONTH_ABBR, key=len, reverse=True)) + r")\.?)")
+_MONTH_NAMES = ("|".join(m.capitalize() for m in sorted(_MONTH_FULL, key=len, reverse=True)) + "|"
+                + "|".join(m.upper() for m in _MONTH_FULL))
+_MONTH_ABBRS = "|".join(m.capitalize() for m in sorted(_MONTH_ABBR, key=len, reverse=True))
+MONTH = rf"(?-i:(?:{_MONTH_NAMES})|(?:{_MONTH_ABBRS})\.?)"
 MONTH_STRICT = (r"(?-i:(?:" + "|".join(m.capitalize() for m in sorted(_MONTH_FULL, key=len, reverse=True)
                                        if m not in ("may", "march")) + "|"
                 + "|".join(m.upper() for m in _MONTH_FULL if m not in ("may", "march")) + r")|(?:"
                 + "|".join(m.capitalize() for m in _MONTH_ABBR if m not in ("mar",)) + r")\.)")
 # a month standing alone: its full name, or an abbreviation with its full stop ("Jan" is a first name too)
-MONTH_ALONE = (r"(?-i:(?:" + "|".join(m.capitalize() for m in sorted(_MONTH_FULL, key=len, reverse=True)) + "|"
-               + "|".join(m.upper() for m in _MONTH_FULL) + ")|(?:"
-               + "|".join(m.capitalize() for m in sorted(_MONTH_ABBR, key=len, reverse=True)) + r")\.)")
+MONTH_ALONE = rf"(?-i:(?:{_MONTH_NAMES})|(?:{_MONTH_ABBRS})\.)"
 _WD_FULL = [w for w in WEEKDAYS if w.endswith("day")]
 WEEKDAY = (r"(?-i:(?:" + "|".join(w.capitalize() for w in _WD_FULL) + "|" + "|".join(w.upper() for w in _WD_FULL)
            + r"))")
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR4 = r"(?:1[5-9]\d\d|20\d\d)"
-YEAR = rf"(?:{YEAR4}|'\d\d)"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 PART = r"(?:morning|afternoon|evening|night|overnight)"
 _PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
               "tonight": "NI"}
 EDGE_OF = r"the\s+(?:end|beginning|start|middle)\s+of\s+"
 APPROX = r"(?:about|around|almost|nearly|some|roughly|approximately|more\s+than|less\s+than|at\s+least|at\s+most|up\s+to)"
-EARLYLATE = r"(?:early|late|mid|middle|earlier|later)"
 NOTNUM = r"(?![\d,.]?\d)"
 TZ = r"(?:(?-i:[ECMP][SD]T|GMT|UTC)|local\s+time)"
 TIMEZONE = rf"(?:\s+{TZ})?"
@@ -228,7 +221,7 @@ RULES: list[tuple[str, str]] = [
                  # "the year that changed everything": a description, not a date ("the fiscal year that ..." is one)
                  r"(?!(?<=the\syear)\s+(?:that|when|in\s+which)\b)"),
     ("fiscal", rf"(?:the\s+)?(?:fiscal|calendar|financial)(?:\s+year)?\s+(?P<year>{YEAR4}|'\d\d)(?:-(?:\d\d))?"),
-    ("wordyear", rf"(?:the\s+year\s+)?(?P<y>(?:nineteen|twenty)[-\s](?:{_alt(_TENS)})(?:[-\s](?:{_alt(_UNITS_WORDS[2:])}))?|two\s+thousand(?:\s+and\s+(?:{_alt(_UNITS_WORDS[2:])}))?)"),
+    ("wordyear", rf"(?:the\s+year\s+)?(?P<y>(?:nineteen|twenty)[-\s](?:{_trie(_TENS)})(?:[-\s](?:{_trie(_UNITS_WORDS[2:])}))?|two\s+thousand(?:\s+and\s+(?:{_trie(_UNITS_WORDS[2:])}))?)"),
     ("year", rf"(?:(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[-\s]+)|the\s+year\s+)?(?<![$\d.,])(?P<year>{YEAR4}){NOTNUM}(?!\s*(?:%|percent|feet|meters|miles|points|tons|people|troops|jobs|shares|cars|acres|-(?!(?:1[5-9]|20)\d\d(?!\w)|\d\d(?![\w-]))\w))"),
     # "in '16": a two-digit year after a preposition (a year's own apostrophe, not a quotation's)
     ("short_year", r"(?:(?<=in\s)|(?<=since\s)|(?<=by\s)|(?<=of\s)|(?<=until\s)|(?<=from\s)|(?<=through\s)"
@@ -453,24 +446,6 @@ def _year(s: str) -> int:
     return int(s)
 
 
-def _nearest_year(ctx: _Context, month: int, day: int | None) -> int | None:
-    d = ctx.dct
-    if d is None:
-        return None
-    if day is None:
-        return d.year
-    best = None
-    for y in (d.year - 1, d.year, d.year + 1):
-        try:
-            cand = dt.date(y, month, day)
-        except ValueError:
-            continue
-        dist = abs((cand - d).days)
-        if best is None or dist < best[0]:
-            best = (dist, y)
-    return best[1] if best else d.year
-
-
 def _tense_year(ctx: _Context, month: int, day: int, start: int, end: int) -> int | None:
     """Year of a month-day without a year.
 
@@ -638,9 +613,7 @@ def _shift(d: dt.date, unit: str, n: int) -> str:
         return str((d.year + 10 * n) // 10)
     if u == "century":
         return str((d.year + 100 * n) // 100)
-    if u in ("hour", "minute", "second"):
-        return d.isoformat()
-    return d.isoformat()
+    return d.isoformat()  # hours, minutes, seconds: the day
 
 
 def _x_of(unit: str) -> str:
@@ -1400,10 +1373,14 @@ _AGE_AFTER = re.compile(r"\s+old\b", re.I)
 _RATE_BEFORE = re.compile(r"(?:\d|\bmillion|\bbillion|\bthousand|\bhundred)(?:%|\s+percent)?(?:\s+[a-z]+)?(?:\s+|-)\Z")
 
 
+_ARTICLE_HYPHEN = re.compile(r"(?:the|a|an)\s+(?=\S+-)", re.I)
+_HYPHEN_UNIT = re.compile(r"\w-(?:" + UNIT + r")\b", re.I)
+
+
 def _trim_adjectival(text: str, s: int, e: int) -> int:
     """Start of a hyphenated duration without its article: "a 10-year bond" → "10-year"."""
-    m = re.match(r"(?:the|a|an)\s+(?=\S+-)", text[s:e], re.I)
-    return s + m.end() if m and re.search(r"\w-(?:" + UNIT + r")\b", text[s:e], re.I) else s
+    m = _ARTICLE_HYPHEN.match(text[s:e])
+    return s + m.end() if m and _HYPHEN_UNIT.search(text[s:e]) else s
 
 
 def _h_half_unit(ctx, m, s, e):
@@ -1868,7 +1845,7 @@ def _unit_rules() -> set[re.Pattern]:
 # _TRIGGER_SET, its possessive, or a number; a start token a word of _START_WORDS.
 _TRIGGER_TOKEN = (
     r"(?:" + _trie(w for w in _TRIGGER_SET if re.fullmatch(r"\w+", w)) + r")(?:'s|(?!\w))"
-    + "".join("|" + re.escape(w) for w in _TRIGGER_SET if re.fullmatch(r"\w+'s", w))
+    + "".join("|" + re.escape(w) for w in sorted(_TRIGGER_SET) if re.fullmatch(r"\w+'s", w))
     + r"|[0-9]\w*(?:'s)?")
 _START_TOKEN = r"(?:" + _trie(_START_WORDS) + r")(?!\w|'s)"
 
@@ -1989,7 +1966,7 @@ def _matches(text: str):
 _TITLE_BEFORE = re.compile(
     r"(?:[\"\u201c]|``)(?:[A-Z][\w.'\u2019&-]*\s+)*"
     r"(?!(?:On|In|By|At|Since|Until|Till|Through|From|Before|After|Last|Next|This|That|The|Early|Late|And|But|Or"
-    r"|Every|Each|Of|For|During|Until|Since|Then|Now|Only|Even|Just|Also|Earlier|Later|Since)\s)"
+    r"|Every|Each|Of|For|During|Then|Now|Only|Even|Just|Also|Earlier|Later)\s)"
     r"[A-Z][\w.'\u2019&-]*\s+\Z")
 _TITLE_AFTER = re.compile(r"[,.!?]?(?:[\"\u201d]|'')")
 _ACRONYM_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,}\s+\Z")
