@@ -25,13 +25,12 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from functools import lru_cache
-from importlib import resources
 from itertools import accumulate
 from operator import itemgetter
 
 import pandas as pd
 
-from newslab.stance.polarity import DEFAULT, Params, prepare, score_target
+from newslab.stance.polarity import DEFAULT, Params, _lines, prepare, score_target
 from newslab.tables import frame
 from newslab.text import sentence_spans
 
@@ -61,11 +60,8 @@ STANCE_SCHEMA = {
 @lru_cache(maxsize=1)
 def default_issues() -> dict[str, tuple[str, ...]]:
     """The bundled issue terms: canonical issue -> surface forms."""
-    text = (resources.files("newslab.stance") / "data" / "issues.tsv").read_text(encoding="utf-8")
     out: dict[str, tuple[str, ...]] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in _lines("issues.tsv"):
         issue, forms = line.split("\t")[:2]
         out[issue] = tuple(f.strip() for f in forms.split("|") if f.strip())
     return out
@@ -121,12 +117,10 @@ def normalize_issues(issues: Mapping[str, object] | list | tuple | str | None) -
 
 @lru_cache(maxsize=1)
 def _reaction_lexicon() -> dict[str, float]:
-    text = (resources.files("newslab.stance") / "data" / "reactions.tsv").read_text(encoding="utf-8")
     out = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, value = line.split("\t")[:2]
-            out[word] = float(value)
+    for line in _lines("reactions.tsv"):
+        word, value = line.split("\t")[:2]
+        out[word] = float(value)
     return out
 
 

@@ -273,10 +273,16 @@ def _is_setting(words, t0, t1) -> bool:
     A possessive is not ("in X's crimes", "in his capacity")."""
     if _is_possessive(words, t1):
         return False
+    k = _governor(words, t0)
+    return k >= 0 and words[k] in _SETTING
+
+
+def _governor(words, t0) -> int:
+    """Index of the word before the target past its article ("in [the] X"); -1 when none."""
     k = t0 - 1
     while k >= 0 and words[k] in ("the", "a", "an"):
         k -= 1
-    return k >= 0 and words[k] in _SETTING
+    return k
 
 
 # verbs whose object is the one spoken to ("told X", "asked X"), and talk words taking "to"/"with"
@@ -290,17 +296,24 @@ def _is_addressee(words, t0, t1) -> bool:
     with X")? What is said to X is seldom about X."""
     if _is_possessive(words, t1):
         return False  # "told X's lawyers"
-    k = t0 - 1
-    while k >= 0 and words[k] in ("the", "a", "an"):
-        k -= 1
+    k = _governor(words, t0)
     if k < 0:
         return False
     return words[k] in _ADDRESS or (words[k] in ("to", "with") and k > 0 and words[k - 1] in _TALK)
 
 
 def _is_possessive(words, t1) -> bool:
-    return (words[t1].endswith(("'s", "'")) or words[t1] in _POSSESSIVES
-            or (t1 + 1 < len(words) and words[t1 + 1] in ("'s", "'")))
+    return words[t1] in _POSSESSIVES or _is_genitive(words, t1)
+
+
+def _is_genitive(words, t1) -> bool:
+    """Does the target ending at ``t1`` take "'s" or "'" ("Smith's", "Jones'", "Jones 's")?"""
+    return words[t1].endswith(("'s", "'")) or (t1 + 1 < len(words) and words[t1 + 1] in ("'s", "'"))
+
+
+# between a speaker and the speech verb: "X, 45, said", "X also told", "X had previously said"
+_SPEAKER_GAP = frozenset({",", "also", "has", "had", "have", "later", "then", "previously", "once", "further",
+                          "again", "on", "in", "a", "an", "the", "recently"})
 
 
 def _is_speaker(toks, words, t0, t1, speech) -> bool:
@@ -315,8 +328,7 @@ def _is_speaker(toks, words, t0, t1, speech) -> bool:
             return True
         if w in {"'s", "’s"}:
             return False
-        if w in {",", "also", "has", "had", "have", "later", "then", "previously", "has", "once",
-                 "had", "further", "again", "on", "in", "a", "an", "the", "recently"}:
+        if w in _SPEAKER_GAP:
             j += 1
             steps += 1
             continue
@@ -358,8 +370,8 @@ class Prepared(NamedTuple):
     shifters: frozenset  # token indices of shifters that shifted a word (their own valence is dropped)
     contrasts: frozenset  # token indices ending a contrast phrase ("rather than", "on the other")
     starts: frozenset  # token indices that begin a new sentence or line (not the first token)
-    kinds: tuple = ()  # per token: 0 a word, else the boundary it is (see :func:`_kinds`); () = not computed
-    valences: tuple = ()  # per token: :func:`_valence` of its word
+    kinds: tuple  # per token: 0 a word, else the boundary it is (see :func:`_kinds`)
+    valences: tuple  # per token: :func:`_valence` of its word
 
 
 _WORD, _STRONG, _CLAUSE, _QUOTE, _COMMA = range(5)
@@ -473,10 +485,7 @@ def score_target(text: str, start: int, end: int, *, params: Params = DEFAULT,
     if prepared is None:
         lo, hi = context if context else (0, len(text))
         prepared = prepare(text, lo, hi)
-    toks, words, title, ends, shifts, shifters, contrasts, starts = prepared[:8]
-    kinds, valences = prepared.kinds, prepared.valences
-    if len(kinds) != len(toks):
-        kinds, valences = _kinds(toks, words)
+    toks, words, title, ends, shifts, shifters, contrasts, starts, kinds, valences = prepared
     first = bisect_right(ends, start)  # first token ending after the target's start
     inside = []
     for i in range(first, len(toks)):
@@ -534,7 +543,6 @@ def score_target(text: str, start: int, end: int, *, params: Params = DEFAULT,
                     value = role_value
             if value:
                 tok = toks[i]
-                w = words[i]
                 raw = tok[2]
                 # proper-name words are not sentiment: capitalised mid-sentence, not after a quote
                 if (params.mask_names and not title and raw[0].isupper() and i > 0
@@ -736,7 +744,7 @@ _APPOSITIVE = 6  # words an appositive may have ("X, a former senator from Texas
 _NOT_APPOSITIVE = frozenset({"who", "which", "that", "and", "but", "or", "said", "says", "while", "when", "if"})
 
 
-def _appositive_end(toks, words, k, i) -> int | None:
+def _appositive_end(words, k, i) -> int | None:
     """The comma closing an appositive that opens with the comma at ``k`` (before the event at ``i``)."""
     events = _resources()["events"]
     for j in range(k + 1, min(i, k + 2 + _APPOSITIVE)):
@@ -748,7 +756,7 @@ def _appositive_end(toks, words, k, i) -> int | None:
     return None
 
 
-def _possessive_role(toks, words, i, t1) -> str | None:
+def _possessive_role(words, i, t1) -> str | None:
     """The role of a possessive target in the event noun after it ("X's lies", "X's arrest")."""
     first = t1 + 2 if words[t1 + 1] in ("'s", "'") else t1 + 1  # "Jones ' arrest" (own token) or "Jones's"
     if i - first > 2 or any(not words[k].isalpha() or words[k] in _BE for k in range(first, i)):
@@ -772,8 +780,8 @@ def _role(toks, words, i, t0, t1) -> str | None:
     subject and its verb is skipped ("X, 45, was arrested", "X, a former senator, lied")."""
     w = words[i]
     if i > t1:  # the target comes first: its subject
-        if words[t1].endswith(("'s", "'")) or (t1 + 1 < len(words) and words[t1 + 1] in ("'s", "'")):
-            return _possessive_role(toks, words, i, t1)
+        if _is_genitive(words, t1):
+            return _possessive_role(words, i, t1)
         if i - t1 - 1 > 6 + _APPOSITIVE:
             return None
         passive = False
@@ -787,7 +795,7 @@ def _role(toks, words, i, t0, t1) -> str | None:
                 if k + 1 < i and words[k + 1] in ("who", "which"):
                     continue
                 if k == t1 + 1 and skip_to < 0:  # an appositive: "X, 45, was", "X, the governor, has"
-                    close = _appositive_end(toks, words, k, i)
+                    close = _appositive_end(words, k, i)
                     if close is not None:
                         skip_to = close
                         continue
