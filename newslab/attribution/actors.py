@@ -42,7 +42,6 @@ ACTORS_SCHEMA = {
 _CONNECT = frozenset({"of", "for", "the", "de", "von", "van", "al", "bin", "on"})
 _PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 _POSSESSIVE = ("’s", "'s", "’", "'")
-_COLLECTIVE = {"the west": "the West", "western countries": "Western countries", "the western allies": "the Western allies"}
 
 
 #: Capitalised nouns that make a word run a thing or event rather than a person.
@@ -193,7 +192,7 @@ def index(text: str) -> ActorIndex:
                 mentions.append(Mention(s, words[k - 1][1], -1, "description"))
                 i, sentence_start = k, False
                 continue
-        _classify(run, words, i, text, actors, new_actor, surname, mentions, titles, places, first, orgw)
+        _classify(run, words, i, actors, new_actor, surname, mentions, titles, places, first, orgw)
         sentence_start = False
         i = j
     _resolve(actors, mentions, titles, places, text)
@@ -228,7 +227,7 @@ def _description(words, i, titles, places) -> int:
     return 0
 
 
-def _classify(run, words, i, text, actors, new_actor, surname, mentions, titles, places, first, orgw) -> None:
+def _classify(run, words, i, actors, new_actor, surname, mentions, titles, places, first, orgw) -> None:
     # drop sentence-initial function words ("The", "In", "After") and trailing possessive marks
     k = 0
     lows0_the = run[0][2].lower() == "the"

@@ -86,7 +86,6 @@ _DET = frozenset("""the a an his her their its our my your this that these those
 into about some any no every each another such what which whose""".split())
 _SUBJ_PRON = frozenset("""i we they you he she it who people""".split())
 _BE = frozenset("""is are was were be been being am 's""".split())
-_NOUNISH_AFTER = frozenset({"of", "for", "to", "in", "on", "that", "and", "or", ",", "."})
 _NOUNY = frozenset("""question rule comment remark point claim plan need call report view show find hope fear doubt
 charge order support answer request demand attack vote post tweet note state sign back counter record measure rate
 rank project document detail estimate signal pitch label promise threaten struggle push press object protest welcome
@@ -155,9 +154,6 @@ def _quotes(text: str) -> list[tuple[int, int]]:
                 closer = {"“": "”", '"': '"', "'": "''"}[c]
                 if c == "“":
                     j = text.find("”", i + 1, pe)
-                    k = text.find("“", i + 1, pe)
-                    if j < 0 or (0 <= k < j and text.find('"', i + 1, pe) < 0 and j < 0):
-                        j = -1
                 elif c == "'":
                     j = text.find("''", i + 2, pe)
                 else:
@@ -197,7 +193,7 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 class _Doc:
-    __slots__ = ("text", "words", "lows", "quotes", "q_of_pos", "sent_of", "sents", "heads", "starts")
+    __slots__ = ("text", "words", "lows", "quotes", "sent_of", "sents", "heads", "starts")
 
     def __init__(self, text: str, words: list[tuple[int, int, str]] | None = None):
         self.text = text
@@ -233,7 +229,7 @@ _PLURAL_HEADS = frozenset("""percent people many most some others both all few s
 experts officials critics analysts aides supporters observers economists residents polls surveys""".split())
 
 
-def _plural_subject(lows: list[str], words: list, i: int, a: int) -> bool:
+def _plural_subject(lows: list[str], i: int, a: int) -> bool:
     """Word i (a verb's base form) follows a plural subject: "Polls show", "many Republicans say"."""
     if i <= a:
         return False
@@ -285,7 +281,7 @@ def _find_cues(doc: _Doc, a: int, b: int) -> list[tuple[int, int, str, str]]:
             elif prev in _DET and prev not in ("that", "who", "which") and not (prev == "some" and form == "base"):
                 ok = False  # "the call", "his claims" — but "Some say …"
             elif form == "base":
-                plural_subject = _plural_subject(lows, words, i, a) or (
+                plural_subject = _plural_subject(lows, i, a) or (
                     lemma in _PRESENT_CLAUSAL and prev not in _NOT_SUBJECT_END and prev[:1].isalnum()
                     and not prev.endswith("ly") and prev not in forms and nxt not in _NOT_CONTENT_START
                     and (nxt in _CLAUSE_OPENERS or nxt in _SUBJ_PRON or nxt in ("the", "a", "an", "so", "this", "it")
@@ -344,7 +340,6 @@ def _find_cues(doc: _Doc, a: int, b: int) -> list[tuple[int, int, str, str]]:
             if ok:
                 hit = (i, i + 1, cls, form)
         if hit:
-            # absorb a particle/preposition that belongs to the cue ("spoke of", "pointed to")
             out.append(hit)
             i = hit[1]
         else:
@@ -654,7 +649,7 @@ def _clause_with_cue(doc: _Doc, k: int, b: int) -> bool:
         low = doc.lows[x]
         if x > k and w.islower() and low in forms and low not in weak and forms[low][2] in ("past", "third", "base"):
             return (forms[low][2] != "base" or doc.lows[x - 1] in _SUBJ_PRON
-                    or _plural_subject(doc.lows, doc.words, x, k))
+                    or _plural_subject(doc.lows, x, k))
     return False
 
 
@@ -729,12 +724,8 @@ def _noun_cues(doc: _Doc, a: int, b: int) -> list[tuple]:
                 continue
         else:
             continue
-        c = i + 1
-        if lows[c] in ("of", "for", "on", "about", "against"):
-            c += 1  # the link word is not content: "criticism of [the plan]"
-        if lows[i + 1] == "to" and (c + 1 >= b or not words[c + 1][2][:1].islower()):
-            continue
-        stop = _content_stop(doc, c, b, lows[i + 1] in ("that", "to"))
+        c = i + 1  # the content opens with "that"
+        stop = _content_stop(doc, c, b, True)
         if stop <= c:
             continue
         content = _trim(text, words[c][0], words[stop - 1][1])
@@ -818,7 +809,7 @@ def _extract(doc: _Doc) -> list[tuple]:
             continue
         s_end = words[b - 1][1]
         n_before = len(out)
-        for ci, (i, j, cls, form) in enumerate(cues):
+        for i, j, cls, form in cues:
             cue_s, cue_e = words[i][0], words[j - 1][1]
             q = doc.quote_at(cue_s)
             if q and q[1] - q[0] > 15 and not (q[0] < cue_s and q[1] <= cue_e):
@@ -871,9 +862,7 @@ def _extract(doc: _Doc) -> list[tuple]:
             if (left and lows[lb - 1] == "as" and lb - 2 > a and words[lb - 2][2] == ","
                     and _tail_is_short(doc, j, b)):
                 lb, lb_tok = lb - 1, ","  # "The economy is growing, as the president said.": content before "as"
-            rest_end = j
             src_right = None
-            right_len = b - j
             appositive = None
             if prev_tok == "," and i - 2 > a and words[i - 2][2] not in _QUOTE_TOKENS and words[i - 2][2] != "'":
                 # "Morton Blackwell, the committeeman from Virginia, told AFP": the name before the appositive
@@ -1068,7 +1057,7 @@ def _extract(doc: _Doc) -> list[tuple]:
                     lows[i] in ("called", "calls", "calling") and j < b and lows[j] in ("on", "upon")):
                 for k in range(j, min(b, j + 10)):
                     if lows[k] in ("that", "how", "what", "why", "whether", "to", "if") or words[k][2] in (":",):
-                        c = k if lows[k] != "to" or lows[i] not in ("told",) else k
+                        c = k
                         break
             elif c < b and (lows[c] in _TAIL_PREP or lows[c] == "last") and lows[i] in _CLAUSAL:
                 # "said in a statement that …", "said on Monday that …", "said last week in Tel Aviv, “…”":
@@ -1099,8 +1088,7 @@ def _extract(doc: _Doc) -> list[tuple]:
             if c >= b:
                 if words[b - 1][2] == ":" and si + 1 < n_sents:
                     # "X continued:" — the content is what follows (the next paragraph)
-                    na, nb = doc.sents[si + 1]
-                    ps = words[na][0]
+                    ps = words[doc.sents[si + 1][0]][0]
                     pe = text.find("\n", ps)
                     pe = len(text) if pe < 0 else pe
                     cs, ce = _trim(text, ps, pe)
@@ -1156,7 +1144,7 @@ def _drop_nested(raw: list[tuple], text: str) -> list[tuple]:
     return keep
 
 
-def _quote_then_verb(doc: _Doc, qs: int, qe: int) -> tuple | None:
+def _quote_then_verb(doc: _Doc, qe: int) -> tuple | None:
     """“…!” beamed Donald Hartley. / “…,” she quipped. — a quotation closed by , ! or ? and followed by a
     name and a past-tense verb (in either order) that end the sentence: (source span, cue span)."""
     words, lows, text = doc.words, doc.lows, doc.text
@@ -1195,21 +1183,20 @@ def _bare_quotes(doc: _Doc, raw: list[tuple]) -> list[tuple]:
     colon). A quotation without either is skipped: guessing its speaker (e.g. the previous
     paragraph's) was wrong more often than right on PolNeAR train."""
     text, words = doc.text, doc.words
-    taken = sorted((r[0][0], r[0][1]) for r in raw)
+    taken = [r[0] for r in raw]
     out = []
-    starts = doc.starts
     for qs, qe in doc.quotes:
         if any(a < qe and qs < b for a, b in taken):
             continue
         content = _trim(text, qs, qe)
-        inv = _quote_then_verb(doc, qs, qe)
+        inv = _quote_then_verb(doc, qe)
         if inv:
             out.append((content, *inv, "speech"))
             continue
         if text.count(" ", qs, qe) < 4:
             continue
-        k = bisect.bisect_left(starts, qs)  # word index of the opening mark
-        if k >= len(words):
+        k = _word_at(doc, qs)  # word index of the opening mark
+        if k is None:
             continue
         si = doc.sent_of[k]
         a = doc.sents[si][0]
@@ -1223,7 +1210,6 @@ def _bare_quotes(doc: _Doc, raw: list[tuple]) -> list[tuple]:
             if subj and _looks_like_source(doc, *subj):
                 out.append((content, (words[subj[0]][0], words[subj[1] - 1][1]), (words[k - 1][0], words[k - 1][1]),
                             "speech"))
-            continue
     return out
 
 
