@@ -13,10 +13,10 @@ import argparse
 import datetime as dt
 import os
 import sys
-import time
 import warnings
 from pathlib import Path
 
+from _common import best_of
 from newslab.evaluate.timeml import read_timeml_dir  # noqa: E402
 from newslab.timeline import timex_spans, timexes
 
@@ -40,13 +40,10 @@ def main(argv=None) -> int:
     def bench(fn, items, repeat):
         # CPU time of this process: both taggers are single-threaded, and on a shared, loaded
         # machine wall-clock time mostly measures the other processes
-        best = float("inf")
-        for _ in range(repeat):
-            t0 = time.process_time()
+        def one_pass():
             for text, dct in items:
                 fn(text, dct)
-            best = min(best, time.process_time() - t0)
-        return best
+        return best_of(one_pass, repeat, cpu=True)
 
     t_spans = bench(timex_spans, texts, args.repeat)
     t_table = bench(timexes, texts, args.repeat)

@@ -31,6 +31,7 @@ import pandas as pd
 
 from newslab.io import Article
 from newslab.tables import Schema, empty, frame
+from newslab.text import TOKEN_SCHEMA
 
 AnalysisFunc = Callable[[Article], pd.DataFrame]
 RowsFunc = Callable[[Article], list[tuple]]
@@ -117,8 +118,7 @@ def select(names: Iterable[str] | None = None) -> list[Analysis]:
 
 SENTENCES_SCHEMA: Schema = {"sentence_id": "int64", "paragraph_id": "int64", "start": "int64",
                             "end": "int64", "n_tokens": "int64", "text": "string"}
-TOKENS_SCHEMA: Schema = {"sentence_id": "int64", "token_id": "int64", "start": "int64",
-                         "end": "int64", "text": "string"}
+TOKENS_SCHEMA: Schema = TOKEN_SCHEMA  # the table of newslab.tokens
 
 
 def sentence_rows(article: Article) -> list[tuple]:

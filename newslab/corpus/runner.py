@@ -382,9 +382,10 @@ def run_corpus(source: Any, out: str | os.PathLike, *, metadata: str | os.PathLi
         manifest["parameters"]["chunk_size"] = chunk_size
         folder.write_manifest(manifest)
 
-    done = {aid: sha for c in folder.commits() for aid, _path, sha, _n in c["articles"]}
+    committed = [a for c in folder.commits() for a in c["articles"]]  # (id, path, sha256, n_errors)
+    done = {aid: sha for aid, _path, sha, _n in committed}
     bar = _Bar(total, len(done), quiet)
-    counts = {"processed": 0, "errors": sum(1 for c in folder.commits() for a in c["articles"] if a[3])}
+    counts = {"processed": 0, "errors": sum(1 for a in committed if a[3])}
 
     def on_result(result: ChunkResult) -> None:
         folder.commit(result.part, result.parts, {"articles": result.articles})

@@ -247,8 +247,7 @@ def process_chunk(task: ChunkTask) -> ChunkResult:
     article_rows, record = [], []
     for item, n_errors, counts in states:
         if isinstance(item, LoadFailure):
-            article_rows.append((item.article_id, item.path, item.line, None, None, None, None, None,
-                                 None, None, None, "failed", 1))
+            article_rows.append(_failed_article_row(item.article_id, item.path, item.line))
             record.append((item.article_id, item.path, None, 1))
             continue
         sha = item.sha256
@@ -261,6 +260,11 @@ def process_chunk(task: ChunkTask) -> ChunkResult:
     parts = {"articles": _rows_table(article_rows, ARTICLES_SCHEMA), **tables,
              "errors": _rows_table([e[2] for e in errors], ERRORS_SCHEMA)}
     return ChunkResult(task.part, parts, record)
+
+
+def _failed_article_row(article_id: str, path: str, line: int | None) -> tuple:
+    """The ``articles`` row of an item with no analysis results (not loaded, or its worker died)."""
+    return (article_id, path, line, None, None, None, None, None, None, None, None, "failed", 1)
 
 
 def _rows_table(rows: list[tuple], schema) -> bytes:
@@ -285,14 +289,13 @@ def crashed_result(task: ChunkTask, exc: BaseException, analyses: Sequence[Analy
         aid = item.article_id if isinstance(item, LoadFailure) else item.id
         line = item.line if isinstance(item, LoadFailure) else item.meta.get("line")
         error_rows.append((aid, item.path, line, "worker", "WorkerCrash", message, ""))
-        article_rows.append((aid, item.path, line, None, None, None, None, None, None, None, None,
-                             "failed", 1))
+        article_rows.append(_failed_article_row(aid, item.path, line))
         record.append((aid, item.path, None, 1))
-    parts = {"articles": to_parquet_bytes(frame(article_rows, ARTICLES_SCHEMA), ARTICLES_SCHEMA)}
+    parts = {"articles": _rows_table(article_rows, ARTICLES_SCHEMA)}
     for analysis in analyses:
         schema = {"article_id": "string", **analysis.schema}
         parts[analysis.name] = to_parquet_bytes(empty(schema), schema)
-    parts["errors"] = to_parquet_bytes(frame(error_rows, ERRORS_SCHEMA), ERRORS_SCHEMA)
+    parts["errors"] = _rows_table(error_rows, ERRORS_SCHEMA)
     return ChunkResult(task.part, parts, record)
 
 

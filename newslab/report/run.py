@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import logging
 import os
@@ -14,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newslab.corpus.store import file_sha256
 from newslab.report.notebooks import NotebookSpec, coerce, discover, read_results
 
 
@@ -70,14 +70,6 @@ def input_kind(source: str | os.PathLike) -> str:
     if any(ch in text for ch in "*?["):
         return "corpus"
     raise ReportError(f"input not found: {text} (no such file, folder or glob)")
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _input_files(source: str, kind: str) -> list[Path]:
@@ -362,10 +354,10 @@ def run_report(source: str | os.PathLike | None = None, out: str | os.PathLike =
         except ValueError:
             return str(p)
 
-    inputs = [(shown(p), sha256_file(p)) for p in inputs_files]
+    inputs = [(shown(p), file_sha256(p)) for p in inputs_files]
     if params_file:
-        inputs.append((shown(Path(params_file).resolve()), sha256_file(Path(params_file))))
-    nb_hashes = [(s.path.name, sha256_file(s.path)) for s in chosen]
+        inputs.append((shown(Path(params_file).resolve()), file_sha256(Path(params_file))))
+    nb_hashes = [(s.path.name, file_sha256(s.path)) for s in chosen]
     import nbconvert
     import papermill
 
