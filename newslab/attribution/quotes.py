@@ -1224,13 +1224,17 @@ def attributions(text: str, *, actors_index: ActorIndex | None = None, nested: b
     """
     cached = index(text)
     if actors_index is None or actors_index is cached:
-        return frame(_cached_rows(text, nested), SCHEMA)
+        return frame(attribution_rows(text, nested), SCHEMA)
     return frame(_rows(text, actors_index, nested), SCHEMA)
 
 
 @lru_cache(maxsize=8)
-def _cached_rows(text: str, nested: bool) -> tuple[tuple, ...]:
-    """Attribution rows per text with the shared actor index: stance asks for them again."""
+def attribution_rows(text: str, nested: bool = False) -> tuple[tuple, ...]:
+    """The rows of ``attributions(text)`` as plain tuples in ``SCHEMA`` order, cached per text.
+
+    Stance and corpus runs ask for the same article's attributions again; they take these rows
+    instead of building and taking apart a DataFrame.
+    """
     return tuple(_rows(text, index(text), nested))
 
 

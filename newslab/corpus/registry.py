@@ -187,11 +187,9 @@ def actors_of(article: Article) -> pd.DataFrame:
 
 
 def attribution_rows(article: Article) -> list[tuple]:
-    try:
-        from newslab.attribution.quotes import _cached_rows  # the rows attributions() is built from
-    except ImportError:  # that module caches differently now: take its table apart
-        return list(attributions_of(article).itertuples(index=False, name=None))
-    return list(_cached_rows(article.text, False))
+    from newslab.attribution.quotes import attribution_rows
+
+    return list(attribution_rows(article.text))
 
 
 def attributions_of(article: Article) -> pd.DataFrame:

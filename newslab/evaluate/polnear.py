@@ -45,8 +45,6 @@ from newslab.tables import frame
 
 Spans = tuple[tuple[int, int], ...]
 
-#: Opening/closing quotation marks that make a content span (partly) a direct quote.
-QUOTE_CHARS = "\"“”‘’«»„‟"
 _EDGE_STRIP = " \t\n.,;:!?…—–-()[]"
 
 

@@ -152,29 +152,18 @@ def _reactions(text, mentions, lo, hi):
 
 
 def _actor_mentions(text: str):
-    """Actor mentions ``(start, end, name, kind)`` and attribution rows (or none without the module)."""
-    try:
-        from newslab.attribution import attributions
-        from newslab.attribution.actors import index
-    except ImportError:  # attribution concern not installed: narrator only
-        return [], []
+    """Actor mentions ``(start, end, name, kind)`` and attribution rows."""
+    from newslab.attribution.actors import index
+    from newslab.attribution.quotes import SCHEMA, attribution_rows
+
     idx = index(text)
     mentions = [(m.start, m.end, idx.actors[m.actor].name, "actor") for m in idx.mentions
                 if not (idx.actors[m.actor].kind == "country" and _is_location(text, m.start, m.end))]
-    try:
-        from newslab.attribution.quotes import SCHEMA, _cached_rows
-    except ImportError:
-        _cached_rows = None
-    if _cached_rows is None:
-        att = attributions(text, actors_index=idx)
-        rows = list(zip(att["attribution_id"], att["speaker"], att["cue_class"],
-                        att["source_start"], att["source_end"], att["content_start"], att["content_end"]))
-        return mentions, rows
     # the cached rows the table is built from (the table would only be taken apart again)
     cols = list(SCHEMA)
     pick = [cols.index(c) for c in ("attribution_id", "speaker", "cue_class", "source_start", "source_end",
                                     "content_start", "content_end")]
-    return mentions, [tuple(r[i] for i in pick) for r in _cached_rows(text, False)]
+    return mentions, [tuple(r[i] for i in pick) for r in attribution_rows(text)]
 
 
 def _int_offsets(atts: list[tuple]) -> list[tuple]:
