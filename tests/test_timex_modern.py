@@ -68,6 +68,12 @@ reported to the lead only (as category counts), and a failure here reports only 
 built (181 gold, 192 system): strict P/R/F1 0.849 / 0.901 / 0.874, relaxed 0.896 / 0.950 / 0.922, type F1 0.885,
 value F1 0.815 (0.826 if a system decade "197"/"198" counted as the reference's "197X"/"198X"). These are the
 honest estimate on unseen modern news; its floors sit about 3 points below them.
+
+``fixtures/timex_modern_blind5.json`` is a sixth, BLIND one, built the same way (stems of all five earlier
+fixtures excluded) by an annotator who never ran the tagger or read its code; it follows the conventions of the
+earlier fixtures (ages such as "the 83-year-old justice" are not tagged, as in all of them). Scored once on the
+tagger as it stood when the set was frozen (166 gold, 163 system): strict P/R/F1 0.957 / 0.940 / 0.948, relaxed
+0.988 / 0.970 / 0.979, type F1 0.967, value F1 0.888. Nobody is to tune on it; a failure reports aggregates only.
 """
 from __future__ import annotations
 
@@ -87,14 +93,15 @@ from support import ROOT, require
 
 FIXTURES = ROOT / "tests" / "fixtures"
 REFERENCES = {name: json.loads((FIXTURES / f"timex_modern_{name}.json").read_text(encoding="utf-8"))
-              for name in ("reference", "blind", "blind2", "blind3", "blind4")}
+              for name in ("reference", "blind", "blind2", "blind3", "blind4", "blind5")}
 REFERENCE = REFERENCES["reference"]
 FLOORS = {"reference": {"strict_f1": 0.94, "relaxed_f1": 0.96, "type_f1": 0.96, "value_f1": 0.91},
           "blind": {"strict_f1": 0.94, "relaxed_f1": 0.96, "type_f1": 0.95, "value_f1": 0.91},
           "blind2": {"strict_f1": 0.87, "relaxed_f1": 0.91, "type_f1": 0.90, "value_f1": 0.81},
           "blind3": {"strict_f1": 0.85, "relaxed_f1": 0.90, "type_f1": 0.87, "value_f1": 0.77},
-          "blind4": {"strict_f1": 0.84, "relaxed_f1": 0.89, "type_f1": 0.85, "value_f1": 0.78}}
-UNTUNED = {"blind2", "blind3", "blind4"}  # report only aggregates on failure, so that these sets stay blind
+          "blind4": {"strict_f1": 0.84, "relaxed_f1": 0.89, "type_f1": 0.85, "value_f1": 0.78},
+          "blind5": {"strict_f1": 0.91, "relaxed_f1": 0.94, "type_f1": 0.93, "value_f1": 0.85}}
+UNTUNED = {"blind2", "blind3", "blind4", "blind5"}  # report only aggregates on failure, so that these sets stay blind
 VALUE = re.compile(
     r"(PRESENT_REF|PAST_REF|FUTURE_REF"
     r"|(\d\d(\d[\dX]|XX)|XXXX)(-(\d\d|XX)(-(\d\d|XX))?)?(T(\d\d:\d\d|MO|AF|EV|NI))?"
