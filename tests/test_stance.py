@@ -530,3 +530,53 @@ def test_praise_frame_is_evidence_and_can_be_switched_off():
     text = "Smith, the first woman to chair the committee, arrived in Geneva."
     assert ("the first woman to", "praising description of the target") in _reasons(text, "Smith")
     assert target_polarity(text, 0, 5, params=Params(praise_frame=0.0)) == "neutral"
+
+
+def test_mixed_evidence_leans_negative():
+    # praise and blame of the same person: the blame weighs more (Params.negativity)
+    text = "Smith is a gifted speaker and a dishonest politician."
+    result = score_target(text, *_span(text, "Smith"))
+    assert result.label == "negative"
+    assert target_polarity(text, 0, 5, params=Params(negativity=1.0)) != "negative"
+    # the evidence shows the weighted values, so it still adds up to the score
+    assert sum(e.value for e in result.evidence) == pytest.approx(result.score, abs=1e-3)
+    unweighted = score_target(text, 0, 5, params=Params(negativity=1.0))
+    assert [e.value for e in result.evidence] == pytest.approx(
+        [e.value * (1.75 if e.value < 0 else 1.0) for e in unweighted.evidence], abs=1e-3)
+    # one-sided evidence is not reweighted
+    one_sided = "Smith is a dishonest politician."
+    assert score_target(one_sided, 0, 5).score == score_target(one_sided, 0, 5, params=Params(negativity=1.0)).score
+
+
+def test_speakers_first_person_words_are_about_the_speaker():
+    text = '"I worked as hard as I could," Smith said.'
+    result = score_target(text, *_span(text, "Smith"))
+    assert result.label == "positive"
+    assert any("(the speaker)" in e.reason and e.word == "worked" for e in result.evidence)
+    assert target_polarity(text, *_span(text, "Smith"), params=Params(self_words=0.0)) == "neutral"
+    # not for a target that is not the speaker; "I" as the target itself is scored as usual
+    other = 'Jones met Smith. "I worked as hard as I could," Jones said.'
+    assert not any("(the speaker)" in e.reason for e in score_target(other, *_span(other, "Smith")).evidence)
+    assert any("(the speaker)" in e.reason for e in score_target(other, *_span(other, "Jones", 1)).evidence)
+    assert all("(the speaker)" not in e.reason for e in score_target(text, 1, 2).evidence)
+
+
+def test_victim_of_harm_takes_the_sentence_weakly():
+    text = "A Russian invasion of Ukraine would bring economic sanctions."
+    result = score_target(text, *_span(text, "Ukraine"))
+    assert result.label == "neutral"
+    assert result.evidence and all("the victim" in e.reason for e in result.evidence)
+    # the same words count in full for a target that is not harmed
+    other = "A Russian visit to Ukraine would bring economic sanctions."
+    full = score_target(other, *_span(other, "Ukraine"))
+    assert full.score < 0 and not any("the victim" in e.reason for e in full.evidence)
+    assert abs(result.score) < 0.2 * abs(full.score)
+
+
+def test_object_of_a_comparison_is_outdone():
+    assert _polarity("Jones does far better than Smith with young voters.", "Smith") == "negative"
+    assert _polarity("Jones does far better than Smith with young voters.", "Jones") == "positive"
+    assert _polarity("Jones is more popular than Smith.", "Smith") == "negative"
+    # bad words stay bad, and a comparison without a judgement says nothing
+    assert _polarity("Jones is more corrupt than Smith.", "Smith") == "negative"
+    assert _polarity("Jones spoke later than Smith on Monday.", "Smith") == "neutral"
