@@ -99,7 +99,8 @@ UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?
         r"|decades?|centuries|century|millenni(?:um|a))")
 UNIT_SG = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century)"
 # "over" only before a single unit ("lasted over a week"); before "the past two years" it is a preposition
-DUR_PREFIX = (r"(?:at\s+least|at\s+most|up\s+to|(?:no\s+)?more\s+than|less\s+than"
+# "nearly two years", "almost a decade": TimeBank keeps the approximation in the span
+DUR_PREFIX = (r"(?:at\s+least|at\s+most|up\s+to|(?:no\s+)?more\s+than|less\s+than|nearly|almost"
               rf"|over(?=\s+an?\s+{UNIT_SG}\b))")
 _MONTH_FULL = [m for m in MONTHS if len(m) > 4 or m in ("june", "july", "may")]
 _MONTH_ABBR = [m for m in MONTHS if m not in _MONTH_FULL]
@@ -118,6 +119,9 @@ WEEKDAY = (r"(?-i:(?:" + "|".join(w.capitalize() for w in _WD_FULL) + "|" + "|".
            + r"))")
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR4 = r"(?:1[5-9]\d\d|20\d\d)"
+# a year in words ("nineteen ninety-four", "two thousand and one")
+WORDYEAR = (rf"(?:(?:nineteen|twenty)[-\s](?:{_trie(_TENS)})(?:[-\s](?:{_trie(_UNITS_WORDS[2:])}))?"
+            rf"|two\s+thousand(?:\s+and\s+(?:{_trie(_UNITS_WORDS[2:])}))?)")
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 PART = r"(?:morning|afternoon|evening|night|overnight)"
 _PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
@@ -134,6 +138,10 @@ HOLIDAY = "(?-i:" + "|".join(
     sorted([" ".join(w.capitalize() for w in h.split()).replace("'S", "'s") for h in HOLIDAYS] + _LOWER_HOLIDAYS,
            key=len, reverse=True)).replace("'", "['\u2019]") + ")"  # "New Year's Eve" or "New Year\u2019s Eve"
 
+# "the 1980s" keeps its article as in TimeBank, unless the decade modifies a noun ("the 1980s boom"):
+# then the article is the noun's
+_DECADE_FOLLOW = r"(?:and|or|to|through|until|when|as|in|of|for|with|that|than|but|because|while|before|after|at|on|by|is|was|were|are)"
+
 # rules in priority order: (name, pattern); the combined regex tries them in this order
 RULES: list[tuple[str, str]] = [
     # 1998-01-08, 01/08/1998
@@ -146,7 +154,8 @@ RULES: list[tuple[str, str]] = [
             rf"(?P<month>{MONTH})\s*(?P<day>{DAY}){NOTNUM}(?:(?:,\s*|\s+)(?P<year>{YEAR4}){NOTNUM})?"),
     ("dmy", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR4}))?{NOTNUM}"),
     ("my", rf"(?:(?P<rel>last|next|this|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[-\s]+)?"
-           rf"(?P<month>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR4}|'\d\d)|\s+(?:of\s+)?(?P<ry>this|last|next)\s+year(?!'s)){NOTNUM}"),
+           rf"(?P<month>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR4}|'\d\d)|\s+(?:of\s+)?(?P<ry>this|last|next)\s+year(?!'s)"
+           rf"|\s+(?:of\s+)?(?P<wy>{WORDYEAR})){NOTNUM}"),
     ("month", rf"(?:(?P<rel>last|next|this|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[-\s]+(?P<m1>{MONTH})(?!\.?\s*\d)"
               rf"|(?:(?<=in\s)|(?<=since\s)|(?<=until\s)|(?<=by\s)|(?<=from\s)|(?<=through\s)|(?<=during\s)|(?<=before\s)|(?<=after\s)|(?<=of\s)|(?<=and\s)|(?<=to\s))(?P<m3>{MONTH_ALONE})"
               rf"|(?P<m2>{MONTH_STRICT})"
@@ -163,13 +172,13 @@ RULES: list[tuple[str, str]] = [
     ("year_quarter", rf"the\s+(?P<year>{YEAR4})\s+(?:fiscal\s+)?(?P<unit>quarter|period)"),
     ("week_of", rf"(?P<wd>(?!x)x)?the\s+week\s+of\s+(?P<month>{MONTH})\s*(?P<day>{DAY}){NOTNUM}(?:,?\s+(?P<year>{YEAR4}))?"),
     # "the first week of March": one expression, the ISO week holding its first day (last: its last day)
-    ("week_nth", rf"the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<month>{MONTH_ALONE})"
-                 rf"(?:,?\s+(?P<year>{YEAR4}))?{NOTNUM}"),
+    ("week_nth", rf"the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?:(?P<month>{MONTH_ALONE})"
+                 rf"(?:,?\s+(?P<year>{YEAR4}))?{NOTNUM}|the\s+(?P<unit>month|year)(?![-\w])|(?P<y4>{YEAR4}){NOTNUM})"),
     ("period_rel", r"the\s+(?:(?P<rel>year-earlier|year-ago|latest|same|corresponding|comparable)\s+)+period"
                    r"(?P<ago>\s+(?:of\s+|in\s+)?last\s+year|\s+a\s+year\s+(?:ago|earlier))?"),
     # relative dates: N units ago / earlier / later / from now
     ("ago", rf"(?:{APPROX}\s+)?(?:(?P<num>{NUM}|{VAGUE})(?:\s+and\s+a\s+half)?|(?P<half>half\s+an?))[-\s]+(?P<unit>{UNIT})"
-            rf"(?:\s+or\s+(?:so|more|two|three))?\s+(?P<dir>ago|earlier|before|later|after|from\s+now|hence|since){NOTNUM}(?!\s+(?:the|a|an|his|her|their|its|it|he|she|they|we|i|you|this|that|\w+ing)\b)"),
+            rf"(?:\s+or\s+(?:so|more|two|three))?\s+(?P<dir>ago|earlier|later|from\s+now|hence|(?:before|after|since)(?!\s+(?:the|a|an|his|her|their|its|it|he|she|they|we|i|you|this|that|\w+ing)\b)){NOTNUM}"),
     ("unit_ago", rf"(?P<unit>year|month|week|day|decade)s?[-\s]+(?P<dir>earlier|ago|before|later)(?=\s+(?:period|quarter|month|year|week|level|figure|results?|loss|profit|earnings|sales|net|revenues?|income)\b|[,.;]|\s*$)"),
     ("adj_ago", r"(?P<unit>year)[-\s](?P<dir>earlier|ago)(?=\s)"),
     # deictic and anaphoric relative units
@@ -184,7 +193,7 @@ RULES: list[tuple[str, str]] = [
     ("the_month", r"(?:(?<=of\s)|(?<=in\s)|(?<=during\s)|(?<=for\s)|(?<=through\s)|(?<=throughout\s))"
                   r"the\s+month(?![-\w])(?!\s+(?:of|before|after|earlier|later|ago|\d)\b)"),
     ("weekend", r"(?P<the>the|this|last|next|that|the\s+past)\s+weekend"),
-    ("season", rf"(?:(?P<rel>last|next|this|the|early|late|mid|the\s+end\s+of|the\s+beginning\s+of)[-\s]+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR4}))?"
+    ("season", rf"(?:(?P<rel>last|next|this|the|early|late|mid|the\s+end\s+of|the\s+beginning\s+of)[-\s]+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?:(?P<year>{YEAR4})|(?P<wy>{WORDYEAR})))?"
                rf"(?<!the\s(?:spring|summer|winter))(?<!the\sfall)(?<!the\sautumn)"),
     ("season_the", rf"(?:(?<=in\s)|(?<=into\s)|(?<=over\s)|(?<=during\s)|(?<=through\s)|(?<=until\s)|(?<=by\s)"
                    rf"|(?<=since\s)|(?<=for\s)|(?<=much\sof\s)|(?<=most\sof\s)|(?<=rest\sof\s)|(?<=part\sof\s))the\s+(?:(?P<mod>early|late)\s+)?(?P<season>{SEASON})(?![-\w]|\s+of\b)"),
@@ -198,6 +207,8 @@ RULES: list[tuple[str, str]] = [
                 rf"(?:the\s+(?:(?:early|late)\s+)?|mid[-\s]?)(?P<part>morning|afternoon|evening)"
                 rf"(?!\s+(?:sessions?|trading|papers?|newspapers?|editions?|news|shows?|programs?|programmes?|rush|commute|prayers?)\b)"
                 rf"(?:\s+(?P<day>yesterday|today|tomorrow|{WEEKDAY}))?"),
+    # "Friday nights", "on Monday and Tuesday nights": a recurring part of those weekdays (SETs)
+    ("set_wd_part", rf"(?P<wd>{WEEKDAY})(?:\s+(?:and|or)\s+(?P<wd2>{WEEKDAY}))?\s+(?P<part>mornings|afternoons|evenings|nights)"),
     ("weekday", rf"(?:(?P<mod>early|late)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?"),
     ("year_rel", rf"(?:{EDGE_OF}|(?P<mod>early|late|mid|earlier|later)[-\s]+)?(?P<rel>this|last|next|that)[-\s]+(?:(?:fiscal|financial)\s+(?=year))?(?P<unit>year|month|week)"),
     # "by the end of the month": the DCT's month (TimeML keeps the part in the span, as mod="END")
@@ -208,20 +219,24 @@ RULES: list[tuple[str, str]] = [
                  rf"(?:(?P<num>{NUM}(?:\s+and\s+(?:a\s+)?half)?|{VAGUE})|(?P<half>half\s+an?))[-\s]+(?:more\s+|full\s+)?(?P<unit>{UNIT})(?P<andhalf>\s+and\s+a\s+half)?(?P<old>[-\s]+(?:old|long))?(?!-(?:year|old|earlier|ago))(?<!year-old)(?<!month-old)(?<!years\sold)(?<!months\sold)"),
     ("duration_the", rf"the\s+(?P<rel>past|last|next|coming|previous|following|first|final)\s+(?P<unit>{UNIT_SG})(?!-)"),
     ("recent", r"(?:recent|coming|past|next|last|ensuing|intervening)\s+(?P<unit>days|weeks|months|years|decades)"),
+    # "the weeks ahead", "the months to come", "the subsequent weeks": an open stretch, its article and
+    # "ahead" inside (TimeBank "the weeks ahead")
+    ("the_plural", r"the\s+(?:(?P<pre>subsequent|ensuing|intervening)\s+(?P<unit>days|weeks|months|years|decades)"
+                   r"|(?P<unit2>days|weeks|months|years|decades)\s+(?:ahead(?!\s+of\b)|to\s+come))"),
     # "over the years": the idiom keeps its article (TimeBank); "in the days before": AQUAINT leaves it out
     ("bare_plural", r"""(?:(?<=over\s)the\s+(?=(?:days|weeks|months|years|decades)\b))?(?<!\w\s(?:of|in)\s)(?<!those\s)(?<!daily\s)(?<!weekly\s)(?<!hourly\s)(?<!monthly\s)(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes)(?!\s+(?:ago|of|old|later))"""
                     # "average weekly hours": a quantity; "in the days after the vote": the event's aftermath (TimeBank
                     # leaves "the first days after ..." untagged; AQUAINT tags "days after a ..." and "the years that followed")
                     r"(?!(?<=the\sdays)\s+after\b)"),
     # decades, centuries, years
-    ("decade", rf"(?:(?:the\s+)?(?:mid|early|late)[-\s]+|the\s+(?=\d0['\u2019]s))?"
+    ("decade", rf"(?:(?:the\s+)?(?:mid|early|late)[-\s]+|the\s+(?=\d0['\u2019]s|(?:1[5-9]|20)\d0['\u2019]?s(?!\s+(?!{_DECADE_FOLLOW}\b)[a-z])))?"
                rf"(?P<dec>(?:1[5-9]|20)\d0(?:['\u2019]?s)|['\u2019]\d0['\u2019]?s|(?<=the\s)\d0['\u2019]s)"),
     ("century", r"(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[-\s]+century"),
     ("the_year", rf"(?:{EDGE_OF})?the\s+(?:(?:current|full|fiscal|calendar|whole|entire)\s+)*(?:fiscal\s+)?year(?![-\w])(?!\s+(?:before|after|earlier|ago|later|\d|nineteen\b|two\s+thousand\b))"
                  # "the year that changed everything": a description, not a date ("the fiscal year that ..." is one)
                  r"(?!(?<=the\syear)\s+(?:that|when|in\s+which)\b)"),
     ("fiscal", rf"(?:the\s+)?(?:fiscal|calendar|financial)(?:\s+year)?\s+(?P<year>{YEAR4}|'\d\d)(?:-(?:\d\d))?"),
-    ("wordyear", rf"(?:the\s+year\s+)?(?P<y>(?:nineteen|twenty)[-\s](?:{_trie(_TENS)})(?:[-\s](?:{_trie(_UNITS_WORDS[2:])}))?|two\s+thousand(?:\s+and\s+(?:{_trie(_UNITS_WORDS[2:])}))?)"),
+    ("wordyear", rf"(?:the\s+year\s+)?(?P<y>{WORDYEAR})"),
     ("year", rf"(?:(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[-\s]+)|the\s+year\s+)?(?<![$\d.,])(?P<year>{YEAR4}){NOTNUM}(?!\s*(?:%|percent|feet|meters|miles|points|tons|people|troops|jobs|shares|cars|acres|-(?!(?:1[5-9]|20)\d\d(?!\w)|\d\d(?![\w-]))\w))"),
     # "in '16": a two-digit year after a preposition (a year's own apostrophe, not a quotation's)
     ("short_year", r"(?:(?<=in\s)|(?<=since\s)|(?<=by\s)|(?<=of\s)|(?<=until\s)|(?<=from\s)|(?<=through\s)"
@@ -253,14 +268,17 @@ _FUTURE = re.compile(r"(?:\b(?=\w)(?:will|shall|going\s+to|(?<!previously\s)plan
                      r"payable|effective|would|intends?\s+to|ahead\s+of"
                      # a scheduled start or end in the simple present, right before the date ("the fiscal year,
     # which ends Sept. 30"; tense cues are searched in the text before the expression alone)
-                     r"|(?:ends|expires|begins|starts)(?=\s+(?:on\s+)?\Z))|'ll)\b", re.I)
+                     r"|(?:ends|expires|begins|starts)(?=\s+(?:on\s+)?\Z)|won['\u2019]t)|['\u2019]ll)\b", re.I)
 # every cue is a whole word, so the order of the alternatives does not matter (a trie is faster);
 # (?=\w) only skips the word ends, where no cue starts
 _PAST_WORDS = ("was were had did said told ago last earlier began met took came went made gave rose fell won lost "
                "sold bought left held paid spoke saw got ran became struck hit found set put cut quit announced "
                "reported since").split()
-_PAST = re.compile(r"\b(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?=\w)(?:" + _trie(_PAST_WORDS)
-                   + r"|(?-i:[a-z]{3,}ed)(?<!succeed)(?<!proceed)(?<!exceed)(?<!speed)(?<!breed))\b", re.I)
+# a base form after a modal or "to" ("would set the stage", "to cut costs") is not a past tense
+_PAST = re.compile(r"\b(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?=\w)(?<!\bto\s)(?<!\b(?:can|may)\s)(?<!\b(?:will|must)\s)"
+                   r"(?<!\b(?:would|could|might)\s)(?<!\bshould\s)(?:" + _trie(_PAST_WORDS)
+                   # "a contested convention", "the proposed rule": an adjective after a determiner
+                   + r"|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\b(?:its|his|her)\s)(?<!\btheir\s)(?-i:[a-z]{3,}ed)(?<!succeed)(?<!proceed)(?<!exceed)(?<!speed)(?<!breed))\b", re.I)
 # a clause ends at ; : ! ? or a newline, or at a full stop that does not close an abbreviation or an
 # initial ("Daniel P. Davison", "U.S. officials", "9 a.m. Tuesday", "Jan. 2")
 _CLAUSE_END = re.compile(
@@ -270,15 +288,18 @@ _CLAUSE_END = re.compile(
 # a scheduled event in the simple present ("Democrats vote Tuesday", "The committee meets Thursday",
 # "Obama travels to Cuba on Sunday"): with no other tense cue, news in this form announces what is
 # ahead. Only verbs of events that are put on a calendar, as a third-person -s form or as a plural
-# base form right after a plural subject; a clause with a reporting verb ("the White House says
-# Tuesday") is reported speech at its date, not a schedule.
+# base form right after a plural subject; a reporting verb nearer to the date than the event's verb
+# ("the White House says Tuesday") makes it reported speech at its date, not a schedule (see
+# :func:`_scheduled`).
 _SCHEDULED_VERBS = ("vote meet begin start open close travel visit head face host play hold end expire return "
                     "arrive leave launch convene resume debate testify campaign compete gather fly sail").split()
 _SCHEDULED_S = ("votes meets begins starts opens closes travels visits heads faces hosts plays holds ends "
                 "expires returns arrives leaves launches convenes resumes debates testifies campaigns "
                 "competes gathers flies sails").split()
 _SCHEDULED = re.compile(
-    r"\b(?:(?:" + _trie(_SCHEDULED_S) + r")|(?:they|we|(?!(?:as|its|his|has|was|does|this|thus|plus|yes|less|unless)\b)(?-i:[A-Za-z]+[a-z](?<![su])s))\s+(?:" + _trie(_SCHEDULED_VERBS) + r")"
+    r"\b(?:(?:" + _trie(_SCHEDULED_S) + r")|(?:they|we|(?!(?:as|its|his|has|was|does|this|thus|plus|yes|less|unless)\b)(?-i:[A-Za-z]+[a-z](?<![su])s)"
+    # a compound subject ending in a name: "He and Palestinian leader Yasser Arafat meet Monday"
+    r"|(?<=\band\s)(?:(?-i:[A-Za-z]+)\s+){0,3}(?-i:[A-Z][a-z]+))\s+(?:" + _trie(_SCHEDULED_VERBS) + r")"
     r"|kicks?\s+off|takes?\s+(?:office|over|the\s+(?:stage|field|oath))|gets?\s+under\s*way)\b", re.I)
 _REPORTING = re.compile(r"\b(?:says?|tells?|reports?|announces?|adds?|notes?|writes?|warns?|argues?|insists?|claims?|"
                         r"explains?|confirms?|acknowledges?|according\s+to|recalls?|predicts?)\b", re.I)
@@ -379,7 +400,8 @@ def _duration(n: float | None, unit: str) -> str:
 class _Context:
     """Per-document state: the DCT, the text, and the narrative's reference time."""
 
-    __slots__ = ("dct", "text", "ref", "coarse", "month", "quarter", "trim", "trim_end", "prev", "extra", "narr")
+    __slots__ = ("dct", "text", "ref", "coarse", "month", "quarter", "trim", "trim_end", "prev", "extra", "narr",
+                 "months")
 
     def __init__(self, text: str, dct: dt.date | None):
         self.text = text
@@ -400,6 +422,9 @@ class _Context:
         # a past year the story moved to ("In 2008, Obama won Iowa. In June, ..."): (year, end of
         # the last expression in it, whether it holds only within its sentence)
         self.narr: tuple[int, int, bool] | None = None
+        # month -> year of the last time a month name alone was resolved ("expected to join in April
+        # ... the summit in April": the same April when nothing else tells)
+        self.months: dict[int, int] = {}
 
     def tense(self, start: int, end: int, ignore: tuple[str, ...] = (), left_first: bool = False) -> str:
         """"future", "past" or "present" from the cue nearest to the span within its clause.
@@ -428,7 +453,9 @@ class _Context:
                     best, dist = name, d
             for m in rx.finditer(right):
                 d = m.start() + 3 + (10 ** 5 if left_first else 0)  # cues after the expression count less
-                if d < dist and not (ignore and m[0].lower() in ignore):
+                # "ahead of" after the date ("tied on July 25, is now well ahead of Trump", "met Monday
+                # ahead of the vote") places something else relative to it: only before it is it a cue
+                if d < dist and not (ignore and m[0].lower() in ignore) and not m[0].lower().startswith("ahead"):
                     best, dist = name, d
         return best, dist
 
@@ -446,8 +473,8 @@ def _year(s: str) -> int:
     return int(s)
 
 
-def _tense_year(ctx: _Context, month: int, day: int, start: int, end: int) -> int | None:
-    """Year of a month-day without a year.
+def _tense_year(ctx: _Context, month: int, day: int, start: int, end: int, *, month_only: bool = False) -> int | None:
+    """Year of a month-day without a year (``month_only``: of a month name alone, as its 15th).
 
     News mostly reports the recent past and the near future: with an explicit future cue the
     next such date, otherwise the nearest one within about eleven months back and two ahead.
@@ -461,7 +488,10 @@ def _tense_year(ctx: _Context, month: int, day: int, start: int, end: int) -> in
             cands.append(dt.date(y, month, min(day, calendar.monthrange(y, month)[1])))
         except ValueError:
             pass
-    if _deadline(ctx, start, end) or ctx.tense(start, end) == "future":
+    tense = ctx.tense(start, end)
+    # "until the primaries end in June": a month of a scheduled event in the simple present is ahead
+    if (_deadline(ctx, start, end) or tense == "future"
+            or (tense == "present" and month_only and _scheduled(ctx, start, end))):
         ahead = [c for c in cands if c >= d - dt.timedelta(days=2)]
         if ahead:
             return ahead[0].year
@@ -477,14 +507,17 @@ def _month_year(ctx: _Context, month: int, start: int, end: int, rel: str | None
         return None
     rel = (rel or "").lower()
     if rel == "last":
-        return d.year if month < d.month else d.year - 1
+        # the month just before the DCT's is "last month": "last February" written on March 1 is
+        # the one a year earlier (TimeBank), as is "last November" on Dec. 31
+        y = d.year if month < d.month else d.year - 1
+        return y - 1 if (d.month - month) % 12 == 1 else y
     if rel == "next":
         return d.year if month > d.month else d.year + 1
     if rel == "this":
         return d.year
     if month == d.month:
         return d.year
-    return _tense_year(ctx, month, 15, start, end)
+    return _tense_year(ctx, month, 15, start, end, month_only=True)
 
 
 def _narrative_year(ctx: _Context, start: int, end: int) -> int | None:
@@ -556,7 +589,7 @@ def _weekday_date(ctx: _Context, wd: int, start: int, end: int, rel: str | None 
     if diff == 0:
         return d
     # "Wednesday's ruling" names an event already known: a reported "would" does not move it ahead
-    possessive = ctx.text.startswith("'s", end)
+    possessive = ctx.text.startswith(("'s", "\u2019s"), end)
     tense = ctx.tense(start, end, ("would",) if possessive else ())
     if (_deadline(ctx, start, end) or tense == "future"
             or (tense == "present" and not possessive and _scheduled(ctx, start, end))):
@@ -584,8 +617,18 @@ def _scheduled(ctx: _Context, start: int, end: int) -> bool:
     q = _QUOTE_END.search(right)
     if q:
         right = right[:q.start()]
-    clause = left + " " + right
-    return _SCHEDULED.search(clause) is not None and _REPORTING.search(clause) is None
+    sched = [m.end() for m in _SCHEDULED.finditer(left)]
+    if not sched:
+        # "On Tuesday, Democrats vote in Arizona": the event verb after the date; a reporting verb
+        # in the clause ("says Tuesday the vote begins ...") is then the date's
+        clause = left + " " + right
+        return _SCHEDULED.search(right) is not None and _REPORTING.search(clause) is None
+    # "Officials say the committee meets Thursday": the schedule is the report's content, its verb
+    # nearer to the date than the reporting verb; "the committee meets, the chairman says Thursday"
+    # (a reporting verb after the event's) is the report's date; a trailing attribution ("..., officials
+    # say") leaves the schedule alone
+    return (not any(m.end() > sched[-1] for m in _REPORTING.finditer(left))
+            and _REPORTING.search(right.split(",", 1)[0]) is None)
 
 
 def _fmt_day(d: dt.date | None, fallback: str = "XXXX-XX-XX") -> str:
@@ -799,7 +842,9 @@ def _h_my(ctx, m, s, e):
             return "DATE", f"XXXX-{month:02d}"
         y = ctx.dct.year + _REL_SIGN[m["ry"].lower()]
     else:
-        y = _year(m["year"])
+        y = _year(m["year"]) if m["year"] else _wordyear(m["wy"])  # "January nineteen ninety-seven"
+        if y is None:
+            return None
         if ctx.dct is not None and y < ctx.dct.year and _IN_BEFORE.search(ctx.text, max(0, s - 4), s):
             ctx.narr = (y, e, True)  # "In June 2008 ..., and in July ...": within its sentence
     ctx.ref = dt.date(y, month, 1) if ctx.ref is None or (ctx.ref.year, ctx.ref.month) != (y, month) else ctx.ref
@@ -812,9 +857,14 @@ def _h_month(ctx, m, s, e):
         return None
     month = MONTHS[name]
     rel = (m["rel"] or "").lower()
-    y = None if rel else _narrative_year(ctx, s, e)
+    # "In 2008, ... contests in early March": a part of the month stays in the narrative's year
+    y = None if rel in ("last", "next", "this") else _narrative_year(ctx, s, e)
+    if y is None and not rel and month in ctx.months and ctx.tense_cue(s, e)[1] >= 10 ** 6:
+        y = ctx.months[month]
     if y is None:
         y = _month_year(ctx, month, s, e, rel if rel in ("last", "next", "this") else None)
+    if y is not None and not rel:
+        ctx.months[month] = y
     if y is None:
         return "DATE", f"XXXX-{month:02d}"
     if ctx.coarse is None or (ctx.coarse.year, ctx.coarse.month) != (y, month):  # "In March ... The following month"
@@ -832,7 +882,7 @@ def _h_holiday(ctx, m, s, e):
         y = int(m["year"])
     elif ctx.dct:
         probe = _holiday(rule, ctx.dct.year)  # by tense, as a month and day: "will vote on Election Day"
-        y = _tense_year(ctx, probe.month, probe.day, s, e)
+        y = _narrative_year(ctx, s, e) or _tense_year(ctx, probe.month, probe.day, s, e)
     else:
         return "DATE", "XXXX-" + (rule if re.fullmatch(r"\d\d-\d\d", rule) else "XX-XX")
     d = _holiday(rule, y)
@@ -859,6 +909,9 @@ def _h_quarter(ctx, m, s, e):
     n = _ORD[m["ord"].lower()]
     unit = m["unit"].lower()
     text = ctx.text[s:e].lower()
+    if text.startswith("the") and not m["year"] and not m["yr"] and ctx.text[m.end("ord")] == "-":
+        # "the third-quarter results": the hyphenated quarter modifies the noun the article belongs to
+        ctx.trim = s + len(_THE.match(text)[0])
     y = _rel_year(ctx, m["year"] or m["yr"], s, e)
     if unit == "period":
         if n > 4:
@@ -879,6 +932,9 @@ def _h_quarter(ctx, m, s, e):
                           or "year-ago" in text):
         y -= 1
     return _q(ctx, y, n, s)
+
+
+_THE = re.compile(r"the\s+")
 
 
 def _h_quarter_rel(ctx, m, s, e):
@@ -941,11 +997,20 @@ def _h_week_of(ctx, m, s, e):
 
 
 def _h_week_nth(ctx, m, s, e):
+    o = m["ord"].lower()
+    if not m["month"]:  # "the last week of the month / of the year / of 2015": that unit's week
+        base = _anchor(ctx, m["unit"]) if m["unit"] else dt.date(int(m["y4"]), 1, 1)
+        if base is None:
+            return "DATE", "XXXX-WXX"
+        if m["unit"] and m["unit"].lower() == "month":
+            first, last = base.replace(day=1), base.replace(day=calendar.monthrange(base.year, base.month)[1])
+        else:
+            first, last = dt.date(base.year, 1, 1), dt.date(base.year, 12, 31)
+        return "DATE", _week(last if o in ("last", "final") else first + dt.timedelta(days=7 * (_ORD[o] - 1)))
     month = MONTHS[m["month"].lower().rstrip(".")]
     y = int(m["year"]) if m["year"] else _month_year(ctx, month, s, e, None)
     if y is None:
         return "DATE", "XXXX-WXX"
-    o = m["ord"].lower()
     last = calendar.monthrange(y, month)[1]
     day = last if o in ("last", "final") else 1 + 7 * (_ORD[o] - 1)
     return "DATE", _week(dt.date(y, month, day))
@@ -975,9 +1040,11 @@ def _h_ago(ctx, m, s, e):
     cmp = _COMPARISON.match(ctx.text, s, e)
     if cmp and _RATE_BEFORE.search(ctx.text, max(0, s - 40), s):
         ctx.trim = cmp.end()  # "$74 million more than a year ago": the comparison is the amount's
-    if direction in ("before", "after", "since"):
+    if direction in ("before", "after", "since", "later"):
         # "two years after the war": a duration, not a date (the anchor is an event); the
-        # preposition is a signal, outside the expression
+        # preposition is a signal, outside the expression. "Three days later" likewise: TimeBank
+        # and AQUAINT both tag the amount alone as a DURATION ("Three days" P3D, "over an hour"
+        # PT1H), "later" being the signal that counts it from the narrative's reference time
         ctx.trim_end = s + len(ctx.text[s:m.start("dir")].rstrip())
         return "DURATION", _duration(n, unit)
     if n is None or n != int(n):
@@ -1181,6 +1248,8 @@ def _season(ctx, code: str, rel: str, year: str | None, s: int, e: int):
     cur = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(d.month, "FA")
     order = ["WI", "SP", "SU", "FA"]
     ci, ti = order.index(cur), order.index(code)
+    if d.month == 12 and code != "WI":  # December: the year's spring, summer and fall are all behind
+        ci = len(order)
     y = d.year
     if rel == "last":
         y = d.year if ti < ci else d.year - 1
@@ -1208,7 +1277,8 @@ def _h_season(ctx, m, s, e):
         if not re.search(r"\b(?:in|by|until|since|during|this|last|next|through)\s+$", before) or code == "FA" and ctx.text[s:e] == "fall":
             if code == "FA":
                 return None
-    return _season(ctx, code, rel, m["year"], s, e)
+    year = m["year"] or (m["wy"] and _wordyear(m["wy"]))  # "the winter of nineteen ninety-four"
+    return _season(ctx, code, rel, year, s, e)
 
 
 def _h_season_the(ctx, m, s, e):
@@ -1219,7 +1289,7 @@ def _h_year_end(ctx, m, s, e):
     """"by year-end": the last day of the DCT's year ("since year-end": of the year before)."""
     if ctx.dct is None:
         return "DATE", "XXXX-12-31"
-    y = ctx.dct.year - (1 if ctx.text[max(0, s - 6):s].lower().startswith("since") else 0)
+    y = ctx.dct.year - (1 if ctx.text[max(0, s - 6):s].lower().startswith("since") else _past_year_end(ctx, s, e))
     if "s" in ctx.text[s + 4:s + 6]:  # "by year's end": the year (TimeBank), its end a modifier
         return "DATE", str(y)
     return "DATE", f"{y}-12-31"
@@ -1377,10 +1447,18 @@ _ARTICLE_HYPHEN = re.compile(r"(?:the|a|an)\s+(?=\S+-)", re.I)
 _HYPHEN_UNIT = re.compile(r"\w-(?:" + UNIT + r")\b", re.I)
 
 
+# "a five year low", "the two day rally": a count with a singular unit modifies a noun (TimeBank and
+# AQUAINT tag "five year", without the article)
+_ARTICLE_ADJ = re.compile(rf"(?:the|a|an)\s+(?=(?!(?:a|an|one)\b)(?:\d+|{NUMW})\s+{UNIT_SG}\Z)", re.I)
+
+
 def _trim_adjectival(text: str, s: int, e: int) -> int:
-    """Start of a hyphenated duration without its article: "a 10-year bond" → "10-year"."""
+    """Start of an adjectival duration without its article: "a 10-year bond" → "10-year"."""
     m = _ARTICLE_HYPHEN.match(text[s:e])
-    return s + m.end() if m and _HYPHEN_UNIT.search(text[s:e]) else s
+    if m and _HYPHEN_UNIT.search(text[s:e]):
+        return s + m.end()
+    m = _ARTICLE_ADJ.match(text[s:e])
+    return s + m.end() if m else s
 
 
 def _h_half_unit(ctx, m, s, e):
@@ -1398,6 +1476,10 @@ def _h_recent(ctx, m, s, e):
     if t.startswith("recent") and _unit_name(unit) in ("day", "year", "decade"):
         return "DATE", "PAST_REF"
     return "DURATION", _duration(None, unit)
+
+
+def _h_the_plural(ctx, m, s, e):
+    return "DURATION", _duration(None, m["unit"] or m["unit2"])
 
 
 def _h_bare_plural(ctx, m, s, e):
@@ -1430,7 +1512,15 @@ def _h_the_year(ctx, m, s, e):
         return "DATE", prev[2][:4]
     if ctx.dct is None:
         return "DATE", "XXXX"
-    return "DATE", str(ctx.dct.year)
+    return "DATE", str(ctx.dct.year - _past_year_end(ctx, s, e))
+
+
+def _past_year_end(ctx: _Context, s: int, e: int) -> int:
+    """1 when "the end of the year" / "year's end" in a past-tense clause cannot be the DCT year's
+    (still ahead before December): "after selling some of its shares at the end of the year"."""
+    text = ctx.text[s:e].lower()
+    return int(("end" in text and not text.startswith("the year")) and ctx.dct.month < 12
+               and ctx.tense(s, e) == "past")
 
 
 _OF_BETWEEN = re.compile(r"\s+of\s+")
@@ -1440,17 +1530,18 @@ def _h_fiscal(ctx, m, s, e):
     return "DATE", str(_year(m["year"]))
 
 
-def _h_wordyear(ctx, m, s, e):
-    w = m["y"].lower().replace("-", " ")
-    parts = w.split()
+def _wordyear(words: str) -> int | None:
+    """The year a :data:`WORDYEAR` match names ("nineteen ninety-four" = 1994)."""
+    parts = re.sub(r"\s+", " ", words.lower().replace("-", " ")).split()
     if parts[0] == "two":
-        n = 2000 + (int(NUMBERS[parts[-1]]) if len(parts) > 2 else 0)
-    else:
-        rest = _num(" ".join(parts[1:]))
-        if rest is None:
-            return None
-        n = int(NUMBERS[parts[0]]) * 100 + int(rest)
-    if not ctx.text[s:e].lower().startswith("the year") and parts[0] == "two":
+        return 2000 + (int(NUMBERS[parts[-1]]) if len(parts) > 2 else 0)
+    rest = _num(" ".join(parts[1:]))
+    return None if rest is None else int(NUMBERS[parts[0]]) * 100 + int(rest)
+
+
+def _h_wordyear(ctx, m, s, e):
+    n = _wordyear(m["y"])
+    if n is None or not ctx.text[s:e].lower().startswith("the year") and m["y"].lower().startswith("two"):
         return None
     return "DATE", str(n)
 
@@ -1528,6 +1619,14 @@ def _h_set_adverb(ctx, m, s, e):
     code = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
             "nightly": "P1D", "hourly": "PT1H", "quarterly": "P3M"}[w]
     return "SET", code
+
+
+def _h_set_wd_part(ctx, m, s, e):
+    code = _PART_CODE[m["part"].lower()[:-1]]
+    if m["wd2"]:  # "Monday and Tuesday nights": two SETs, "Monday" and "Tuesday nights" (TimeBank)
+        ctx.trim_end = m.end("wd")
+        ctx.extra = (m.start("wd2"), e, "SET", f"XXXX-WXX-{WEEKDAYS[m['wd2'].lower()]}T{code}")
+    return "SET", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()]}T{code}"
 
 
 def _h_set_wd(ctx, m, s, e):
