@@ -324,3 +324,47 @@ def test_repeated_verb_after_but_shares_the_nearest_subject_of_that_verb():
     # a different verb after "but" keeps the outer source
     assert _rows("The employee first said he did not recall it, but in a later interview said he had deleted it.")[
         -1] == ("The employee", "said", "he had deleted it")
+
+
+def test_straight_mark_after_punctuation_closes_a_curly_quotation():
+    # mixed marks: “A," X said. "B.” — the straight mark after the comma closes the first quotation,
+    # so the cue is not inside one long quotation and the second quotation continues the content
+    text = '“We will fix the roads," the mayor said. "The budget is ready.”'
+    df = nl.attributions(text)
+    assert df[["source_text", "cue_text", "kind"]].values.tolist() == [["the mayor", "said", "direct"]]
+    assert df.content_text.tolist() == [text]
+
+
+def test_continuing_quotation_past_a_quoted_title_after_the_cue():
+    # a quoted programme title in the tail ("on NBC’s “Meet the Press”") does not stop the next sentence's
+    # quotation from continuing the content
+    text = ("“We will win in November,” Garcia said during an interview on NBC’s “Meet the Press” on Sunday. "
+            "“The voters are with us.”")
+    df = nl.attributions(text)
+    assert df.source_text.tolist() == ["Garcia"]
+    assert df.content_text.iloc[0].startswith("“We will win") and df.content_text.iloc[0].endswith("with us.”")
+
+
+def test_passive_followed_by_an_adjunct_reports_on_its_subject():
+    assert _rows("The proposal was sharply criticized in the Senate by Democrats.") == [
+        ("Democrats", "criticized", "The proposal")]
+    assert _rows("Governor Lee was endorsed on Monday by the state’s largest union.") == [
+        ("the state’s largest union", "endorsed", "Governor Lee")]
+    # "accused of …" is not an adjunct: the content stays after the cue
+    assert _rows("The senator was accused of lying.") == [("", "accused", "of lying")]
+
+
+def test_short_place_or_occasion_phrase_after_the_cue_is_not_content():
+    assert _rows("The senator commented at the hearing.") == []
+    assert _rows("Sanders said on Fox News that he would stay in the race.") == [
+        ("Sanders", "said", "that he would stay in the race")]
+
+
+def test_according_to_as_an_aside_inside_the_sentence():
+    text = "One of the decisions they made, according to two aides, is to skip the debate."
+    assert _rows(text) == [("two aides", "according to", text[:-1])]
+    assert _rows("In addition, according to the filing, the company lost $3 million last year.") == [
+        ("the filing", "according to", "the company lost $3 million last year")]
+    # an appositive after the source ends the sentence: the content stays before the cue
+    assert _rows("The company lost $3 million, according to Jane Doe, a spokeswoman.") == [
+        ("Jane Doe", "according to", "The company lost $3 million")]

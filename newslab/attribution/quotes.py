@@ -3,7 +3,8 @@
 Rules over words and quotation marks, offline:
 
 1. quotations are found per paragraph (curly, straight and doubled ``''`` marks; a quotation opened
-   and never closed runs to the paragraph's end);
+   and never closed runs to the paragraph's end; a curly one may close with a straight mark after
+   , . ! ? — “A," he said. "B.”);
 2. in each sentence, *cues* are found from word lists by class (``data/cues.tsv``: speech
    "said", "vowed"; belief/intention "believes", "wants"; evidence "shows", "found"; plus
    ``data/multiword_cues.tsv``: "according to", "pointed out", "called for" — a listed phrase stands for
@@ -26,7 +27,10 @@ Rules over words and quotation marks, offline:
    ("… Putin wanted war, but wanted …") takes that cue's source; "a firm called X" names;
    a participle cue left without a source ("Simply assuming that …") is dropped;
    "who said" gives the relative pronoun as source (PolNeAR's convention) and its antecedent as speaker;
-   "seems"/"appears" and passives without "by" have no source (``NA``);
+   "seems"/"appears" and passives without "by" have no source (``NA``); a passive followed by an
+   adjunct ("The plan was criticized in the Senate by Democrats") reports on its subject (the content),
+   with the agent after "by" as source; "X, according to Y, is …" gives the sentence around the aside
+   ("In addition, according to Y, …": the part after it);
 4. the speaker is the actor (:mod:`newslab.attribution.actors`) mentioned at the head of the
    source, so pronouns and descriptions come out as the actor's fullest name.
 
@@ -37,7 +41,8 @@ sentence ("said that “… job. And it’s so important.”"). A clause content
 two dashes is skipped), a parenthesis, a semicolon, ", <verb>-ing" (", adding that …"), ", according to",
 "and/but <cue verb>"; an object content ("endorsed Mrs. Clinton, …") also at a comma or a subordinating
 word; a one-word cue whose content would open with "by", "from", "over", "after", "before" or "until" took an
-adjunct and is dropped. A quotation
+adjunct and is dropped, and so is a content of under five words opening with "on", "in", "at" or "during"
+("commented at the hearing"). A quotation
 that continues after the source ("“A,” said X, a strategist. “B.”") is part of the content. ``kind``
 is ``direct`` (the content is a quotation), ``mixed`` (it holds quoted words) or ``indirect``. A decimal
 point ("5.1", "$1.2 billion") ends neither a sentence nor a content.
@@ -154,6 +159,10 @@ def _quotes(text: str) -> list[tuple[int, int]]:
                 closer = {"“": "”", '"': '"', "'": "''"}[c]
                 if c == "“":
                     j = text.find("”", i + 1, pe)
+                    m = _STRAIGHT_CLOSE.search(text, i + 1, j if j >= 0 else pe)
+                    if m:
+                        # mixed marks: “A,” he said. "B.” closes at the straight mark after , . ! ?
+                        j, closer = m.start(), '"'
                 elif c == "'":
                     j = text.find("''", i + 2, pe)
                 else:
@@ -178,6 +187,10 @@ def _quotes(text: str) -> list[tuple[int, int]]:
                 continue
             i += 1
     return out
+
+
+#: A straight double mark after , . ! ? and before a space or the end: it closes a quotation.
+_STRAIGHT_CLOSE = re.compile(r'(?<=[,.!?])"(?![^\s])')
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -827,6 +840,16 @@ def _extract(doc: _Doc) -> list[tuple]:
                         after += 1
                     if after + 1 < b:
                         content = (words[after + 1][0], s_end)
+                elif (words[i - 1][2] == "," and src and src[1] + 4 < b and words[src[1]][2] == ","
+                      and not _is_quote(doc, a)):
+                    # "One of their decisions, according to X, is to …": the aside sits inside the content;
+                    # "In addition, according to X, …": an opening phrase before it is not content
+                    if lows[src[1] + 1] in _VERBISH:
+                        content = (words[a][0], s_end)
+                    elif i - 1 - a <= 3 or (lows[a] in _INTRO and "," not in doc.lows[a:i - 1]):
+                        content = (words[src[1] + 1][0], s_end)
+                    else:  # "…, according to X, a professor.": an appositive ends the sentence
+                        content = (words[a][0], words[i - 1][1])
                 else:
                     content = (words[a][0], words[i - 1][1])
                 if content:
@@ -965,7 +988,7 @@ def _extract(doc: _Doc) -> list[tuple]:
                             if cand and cand[0] == words[x][0] and cand[1] >= words[b - 1][0]:
                                 after_q = cand
                     if (after_q is None and si + 1 < n_sents and lb_tok != ","
-                            and not any(_is_quote(doc, x) for x in range(j, b))):
+                            and not any(_is_quote(doc, x) and words[x - 1][2] in (",", ":") for x in range(j, b))):
                         # “A,” said Bruce Haynes, a GOP strategist. “B.” — the quotation continues
                         na = doc.sents[si + 1][0]
                         if ((words[na][2] in _OPEN_Q or _is_quote(doc, na))
@@ -1085,6 +1108,18 @@ def _extract(doc: _Doc) -> list[tuple]:
                         if subj:
                             out.append(((words[subj[0]][0], words[subj[1] - 1][1]), source, (cue_s, cue_e), cls))
                         continue
+            if (passive and c < b and (lows[c] in _ADJUNCT_PREP or lows[c] in ("and", "during", "last", "this"))
+                    and lows[i] not in _ADDRESSEE and lows[i] not in ("asked", "pressed", "quoted")):
+                # "The move was hotly criticized in Congress by …", "Kasich was endorsed in New Hampshire":
+                # a passive with no clause after it reports on its subject; the agent after "by" is the source
+                subj = _np_left(doc, a, pb)
+                if subj and _looks_like_source(doc, *subj, longest=10):
+                    by = next((x for x in range(c, b) if lows[x] == "by" or words[x][2] in (",", ";", "—")), None)
+                    src = _np_right(doc, by + 1, b) if by is not None and lows[by] == "by" else None
+                    if src:
+                        source = (words[src[0]][0], words[src[1] - 1][1])
+                    out.append(((words[subj[0]][0], words[subj[1] - 1][1]), source, (cue_s, cue_e), cls))
+                    continue
             if c >= b:
                 if words[b - 1][2] == ":" and si + 1 < n_sents:
                     # "X continued:" — the content is what follows (the next paragraph)
@@ -1122,6 +1157,7 @@ def _extract(doc: _Doc) -> list[tuple]:
 
 
 _SAY = frozenset("say says said saying tell tells told telling".split())
+_PLACE_START = re.compile(r"(?i)(?:on|in|at|during)\b")
 _ADJUNCT_START = re.compile(r"(?i)(?:by|from|over|after|before|until)\b")
 
 
@@ -1254,6 +1290,10 @@ def _rows(text: str, idx: ActorIndex, nested: bool) -> list[tuple]:
     # attribution on PolNeAR train
     raw = [r for r in raw if not (r[0][0] > r[2][0] and " " not in text[r[2][0]:r[2][1]].strip()
                                   and _ADJUNCT_START.match(text, r[0][0]))]
+    # a short place or programme phrase after the cue ("said on Fox News’s “Hannity,”", "said in Paris") is
+    # an adjunct, not what was said
+    raw = [r for r in raw if not (r[0][0] > r[2][0] and _PLACE_START.match(text, r[0][0])
+                                  and text.count(" ", r[0][0], r[0][1]) < 5)]
     # a participle cue without a source ("…, seeking to …", "considering a moratorium") was an attribution
     # about one time in fourteen on PolNeAR train
     raw = [r for r in raw if r[1] or not text[r[2][0]:r[2][1]].split(" ", 1)[0].lower().endswith("ing")]
