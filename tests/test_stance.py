@@ -580,3 +580,54 @@ def test_object_of_a_comparison_is_outdone():
     # bad words stay bad, and a comparison without a judgement says nothing
     assert _polarity("Jones is more corrupt than Smith.", "Smith") == "negative"
     assert _polarity("Jones spoke later than Smith on Monday.", "Smith") == "neutral"
+
+
+def test_name_after_an_abbreviated_title_is_no_sentiment():
+    # "Joy" after "Mr." is a name although a full stop comes before it
+    text = "Smith said on Friday that he would meet with Mr. Joy and his family in the capital next week."
+    result = score_target(text, *_span(text, "Smith"))
+    assert result.label == "neutral"
+    assert all(e.word != "Joy" for e in result.evidence)
+
+
+def test_what_an_accuser_charges_counts_weakly_for_the_accuser():
+    text = "Smith accused Jones of trying to look kind and generous."
+    assert _polarity(text, "Smith") == "negative"  # the good words describe Jones, in Smith's wording
+    assert _polarity(text, "Jones") == "negative"
+    reasons = [e.reason for e in score_target(text, *_span(text, "Smith")).evidence if e.word == "generous"]
+    assert reasons and "charges" in reasons[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Jones holds a commanding lead over Smith in the latest poll.",
+    "Jones won a clear victory over Smith on Tuesday.",
+])
+def test_the_one_led_over_is_outdone(text):
+    assert _polarity(text, "Smith") == "negative"
+
+
+def test_a_complement_clause_subject_is_no_object():
+    # "show that X": X is the subject of the clause, not the one shown
+    assert _polarity("Court records show that Smith was in Ohio that week.", "Smith") == "neutral"
+
+
+def test_predicate_of_another_name_counts_less():
+    text = "Jones is popular with many of the older voters in the district where Smith lives."
+    span = _span(text, "Smith")
+    (on,) = [e for e in score_target(text, *span).evidence if e.word == "popular"]
+    (off,) = [e for e in score_target(text, *span, params=Params(other_subject=1.0)).evidence if e.word == "popular"]
+    assert on.reason.endswith("said of another subject") and on.value == pytest.approx(0.3 * off.value, abs=1e-3)
+    # a name conjoined with the target shares its predicate
+    assert _polarity("Smith and Jones were popular with the crowd.", "Smith") == "positive"
+
+
+def test_being_prevented_is_bad_for_the_one_stopped():
+    assert _polarity("Party leaders moved to prevent Smith from running again.", "Smith") == "negative"
+
+
+@pytest.mark.parametrize("text", [
+    "Smith is guessing, at best, about the budget.",
+    "Smith may leave the race for good after the vote.",
+])
+def test_set_phrases_are_no_sentiment(text):
+    assert _polarity(text, "Smith") == "neutral"
