@@ -90,6 +90,8 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
+from newslab.text import abbreviations
+
 LABELS = ("negative", "neutral", "positive")
 NEGATION = -0.74  # VADER's negation factor
 
@@ -734,9 +736,9 @@ def score_target(text: str, start: int, end: int, *, params: Params = DEFAULT,
 
 
 _FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
-# abbreviated titles before a name: "Mr. Earnest", "Sen. Hope" are names even after the full stop
-_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof", "rev",
-                     "hon", "st", "pres", "atty", "supt", "adm", "cmdr", "maj"})
+# abbreviated titles before a name ("Mr. Earnest", "Sen. Hope" are names even after the full stop): the
+# titles of the sentence splitter's shipped abbreviation list
+_TITLES = frozenset(k for k, kind in abbreviations().items() if kind == "title")
 # contest words whose "over X" makes X the one outdone: "a 2-point advantage over X", "her victory over X"
 _LEADS = frozenset({"advantage", "advantages", "lead", "leads", "led", "leading", "edge", "victory", "victories",
                     "win", "wins", "won", "triumph", "triumphed", "upper", "prevail", "prevailed", "prevails"})
