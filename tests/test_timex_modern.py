@@ -74,7 +74,7 @@ fixtures excluded) by an annotator who never ran the tagger or read its code; it
 earlier fixtures (ages such as "the 83-year-old justice" are not tagged, as in all of them). Scored once on the
 tagger as it stood when the set was frozen (166 gold, 163 system): strict P/R/F1 0.957 / 0.940 / 0.948, relaxed
 0.988 / 0.970 / 0.979, type F1 0.967, value F1 0.888. Scored again after the next round of general fixes (made
-without it): strict 0.960, relaxed 0.979, type 0.967, value 0.888. Nobody is to tune on it; a failure reports
+without it): strict 0.960, relaxed 0.979, type 0.967, value 0.888; unchanged after the round after that. Nobody is to tune on it; a failure reports
 aggregates only.
 """
 from __future__ import annotations
@@ -99,8 +99,8 @@ REFERENCES = {name: json.loads((FIXTURES / f"timex_modern_{name}.json").read_tex
 REFERENCE = REFERENCES["reference"]
 FLOORS = {"reference": {"strict_f1": 0.94, "relaxed_f1": 0.96, "type_f1": 0.96, "value_f1": 0.91},
           "blind": {"strict_f1": 0.94, "relaxed_f1": 0.96, "type_f1": 0.95, "value_f1": 0.91},
-          "blind2": {"strict_f1": 0.87, "relaxed_f1": 0.91, "type_f1": 0.90, "value_f1": 0.86},
-          "blind3": {"strict_f1": 0.85, "relaxed_f1": 0.90, "type_f1": 0.87, "value_f1": 0.80},
+          "blind2": {"strict_f1": 0.92, "relaxed_f1": 0.95, "type_f1": 0.93, "value_f1": 0.89},
+          "blind3": {"strict_f1": 0.88, "relaxed_f1": 0.91, "type_f1": 0.89, "value_f1": 0.82},
           "blind4": {"strict_f1": 0.84, "relaxed_f1": 0.89, "type_f1": 0.85, "value_f1": 0.78},
           "blind5": {"strict_f1": 0.91, "relaxed_f1": 0.94, "type_f1": 0.93, "value_f1": 0.85}}
 UNTUNED = {"blind2", "blind3", "blind4", "blind5"}  # report only aggregates on failure, so that these sets stay blind

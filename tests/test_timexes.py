@@ -907,3 +907,85 @@ def test_ago_before_a_pronoun(text, expected):
 ])
 def test_years_in_words_after_months_and_seasons(text, expected):
     assert values(text, dct="1998-02-13") == expected
+
+
+# Session 3, second round on issue #4: general rules, each value checked against a calendar
+# (2016-07-24 is a Sunday in ISO week 29; 2016-03-11 and 2016-05-06 are Fridays; 1989-10-30 a Monday;
+# 2013-03-20 a Wednesday; 2012-12-14 a Friday in ISO week 50)
+@pytest.mark.parametrize("text, dct, expected", [
+    # un- and a participle is an adjective, not a past tense: the future cue decides
+    ("Qantas will double its flights by August in the search for new markets untouched by the crisis.",
+     "1998-02-13", [("August", "DATE", "1998-08")]),
+    ("The split would be paid on a still unspecified date in January.", "1989-10-26",
+     [("January", "DATE", "1990-01")]),
+    # ... but "unveiled" is a verb of its own
+    ("The firm, which will expand, unveiled its plan on Tuesday.", "2022-01-21", [("Tuesday", "DATE", "2022-01-18")]),
+    ("The firm, which will expand, untied its plan on Tuesday.", "2022-01-21", [("Tuesday", "DATE", "2022-01-18")]),
+])
+def test_un_participles_are_adjectives(text, dct, expected):
+    assert values(text, dct) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gore will not extend his exile to this week's convention.", [("this week", "DATE", "2016-W30")]),
+    ("\u201cHe's not available this week,\u201d McManus wrote.", [("this week", "DATE", "2016-W30")]),
+    ("Gore spoke this week in Nashville.", [("this week", "DATE", "2016-W29")]),
+    ("Gore spoke earlier this week in Nashville.", [("earlier this week", "DATE", "2016-W29")]),
+])
+def test_this_week_written_on_a_sunday(text, expected):
+    assert values(text, "2016-07-24") == expected
+
+
+@pytest.mark.parametrize("text, dct, expected", [
+    ("Voters who turn 18 are eligible to vote in the state's primary on Tuesday.", "2016-03-11",
+     [("Tuesday", "DATE", "2016-03-15")]),
+    ("Ryan has invited Trump to meet with party leaders in Washington on Thursday morning.", "2016-05-06",
+     [("Thursday morning", "TIME", "2016-05-12TMO")]),
+    # after the date the infinitive is the purpose of a past visit
+    ("The judge visited the Capitol on Thursday to meet with senators.", "2016-03-18",
+     [("Thursday", "DATE", "2016-03-17")]),
+    # "to meet demand" is no meeting
+    ("The shortage made it hard to meet demand well into the summer.", "1989-10-26",
+     [("the summer", "DATE", "1989-SU")]),
+])
+def test_infinitive_of_a_scheduled_event_before_the_date(text, dct, expected):
+    assert values(text, dct) == expected
+
+
+@pytest.mark.parametrize("text, dct, expected", [
+    ("Is it a blip after the weak August and September performance, or growth that will remain?", "2015-11-09",
+     [("August", "DATE", "2015-08"), ("September", "DATE", "2015-09")]),
+    # a second month that would fall on the other side of the DCT keeps its own resolution
+    ("It is unchanged from the past two polls, in February and October.", "2016-05-12",
+     [("February", "DATE", "2016-02"), ("October", "DATE", "2015-10")]),
+])
+def test_coordinated_months_share_a_year(text, dct, expected):
+    assert values(text, dct) == expected
+
+
+@pytest.mark.parametrize("text, dct, expected", [
+    ("The offer previously had been scheduled to expire at midnight Friday.", "1989-10-30",
+     [("midnight Friday", "TIME", "1989-10-27T24:00")]),
+    ("The blast happened at 3:30 p.m. local time (1930 GMT) on Tuesday.", "2013-03-20",
+     [("3:30 p.m. local time", "TIME", "2013-03-19T15:30"), ("Tuesday", "DATE", "2013-03-19")]),
+    ("The game starts at 7:30 p.m. ET.", "2013-03-20", [("7:30 p.m. ET", "TIME", "2013-03-20T19:30")]),
+    ("The ruling came Tuesday, a day after the court heard arguments.", "2013-03-20",
+     [("Tuesday", "DATE", "2013-03-19"), ("a day", "DURATION", "P1D")]),
+    ("The company said it expects profit to rise in the fourth quarter.", "2013-04-15",
+     [("the fourth quarter", "DATE", "2013-Q4")]),
+    ("Growth was 7.7 percent in the first quarter, down from 7.9 percent in the previous quarter.", "2013-04-15",
+     [("the first quarter", "DATE", "2013-Q1"), ("the previous quarter", "DATE", "2012-Q4")]),
+    ("The gunman opened fire on Dec. 14. He had visited the school the week before.", "2013-03-25",
+     [("Dec. 14", "DATE", "2012-12-14"), ("week before", "DATE", "2012-W49")]),
+    ("The trial is expected to last six weeks.", "2013-03-20", [("six weeks", "DURATION", "P6W")]),
+    ("The fighting could last weeks.", "2013-03-20", [("weeks", "DURATION", "PXW")]),
+    ("Sales fell over the last six weeks.", "2013-03-20", [("the last six weeks", "DURATION", "P6W")]),
+    ("Forces will stay for the foreseeable future.", "2013-03-20", []),
+    # a vague stretch before "later" is a duration, "later" the signal (as "Three days later" is "Three days")
+    ("Weeks later, he left.", "2013-03-20", [("Weeks", "DURATION", "PXW")]),
+    ("The rally was moved weeks later after the shooting.", "2013-03-20", [("weeks", "DURATION", "PXW")]),
+    ("Hours later, she issued a statement.", "2013-03-20", [("Hours", "DURATION", "PTXH")]),
+    ("Years earlier, she had left.", "2013-03-20", [("Years earlier", "DATE", "PAST_REF")]),
+])
+def test_wire_copy_times_anaphora_and_verbs(text, dct, expected):
+    assert values(text, dct) == expected

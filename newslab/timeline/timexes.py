@@ -129,7 +129,7 @@ _PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"
 EDGE_OF = r"the\s+(?:end|beginning|start|middle)\s+of\s+"
 APPROX = r"(?:about|around|almost|nearly|some|roughly|approximately|more\s+than|less\s+than|at\s+least|at\s+most|up\s+to)"
 NOTNUM = r"(?![\d,.]?\d)"
-TZ = r"(?:(?-i:[ECMP][SD]T|GMT|UTC)|local\s+time)"
+TZ = r"(?:(?-i:[ECMP][SD]?T|GMT|UTC)\b|local\s+time)"  # "7:30 p.m. ET" as well as "EST"
 TIMEZONE = rf"(?:\s+{TZ})?"
 CLOCK = (rf"(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|a\.m(?!\w)|p\.m(?!\w)|am(?!\w)|pm(?!\w))"
          rf"|\d{{1,2}}:\d\d(?=\s+(?:o'clock|{TZ}))|noon|midday|midnight|\d{{1,2}}\s+o'clock"
@@ -141,6 +141,11 @@ HOLIDAY = "(?-i:" + "|".join(
 # "the 1980s" keeps its article as in TimeBank, unless the decade modifies a noun ("the 1980s boom"):
 # then the article is the noun's
 _DECADE_FOLLOW = r"(?:and|or|to|through|until|when|as|in|of|for|with|that|than|but|because|while|before|after|at|on|by|is|was|were|are)"
+
+# "last" as an adjective ("the last six weeks"), not the verb ("is expected to last six weeks", "could last
+# two years": the duration alone)
+_LAST_ADJ = (r"(?<!\bto\s)(?<!\bwill\s)(?<!\bcan\s)(?<!\bmay\s)(?<!\bmust\s)(?<!\bnot\s)(?<!n['\u2019]t\s)"
+             r"(?<!\bcould\s)(?<!\bwould\s)(?<!\bmight\s)(?<!\bshould\s)last")
 
 # rules in priority order: (name, pattern); the combined regex tries them in this order
 RULES: list[tuple[str, str]] = [
@@ -215,16 +220,16 @@ RULES: list[tuple[str, str]] = [
     ("edge_unit", rf"{EDGE_OF}the\s+(?P<unit>month|week)(?![-\w])"),
     # durations
     ("half_unit", r"an?\s+half[-\s](?P<unit>century|decade|hour|day|year)(?![-\w])"),  # "a half-century"
-    ("duration", rf"(?:(?:the|a|an|another|{DUR_PREFIX})\s+)*(?:(?P<rel>past|last|next|first|coming|previous|following|final|latest|additional|recent|further|remaining)\s+)?"
+    ("duration", rf"(?:(?:the|a|an|another|{DUR_PREFIX})\s+)*(?:(?P<rel>past|{_LAST_ADJ}|next|first|coming|previous|following|final|latest|additional|recent|further|remaining)\s+)?"
                  rf"(?:(?P<num>{NUM}(?:\s+and\s+(?:a\s+)?half)?|{VAGUE})|(?P<half>half\s+an?))[-\s]+(?:more\s+|full\s+)?(?P<unit>{UNIT})(?P<andhalf>\s+and\s+a\s+half)?(?P<old>[-\s]+(?:old|long))?(?!-(?:year|old|earlier|ago))(?<!year-old)(?<!month-old)(?<!years\sold)(?<!months\sold)"),
     ("duration_the", rf"the\s+(?P<rel>past|last|next|coming|previous|following|first|final)\s+(?P<unit>{UNIT_SG})(?!-)"),
-    ("recent", r"(?:recent|coming|past|next|last|ensuing|intervening)\s+(?P<unit>days|weeks|months|years|decades)"),
+    ("recent", rf"(?:recent|coming|past|next|{_LAST_ADJ}|ensuing|intervening)\s+(?P<unit>days|weeks|months|years|decades)"),
     # "the weeks ahead", "the months to come", "the subsequent weeks": an open stretch, its article and
     # "ahead" inside (TimeBank "the weeks ahead")
     ("the_plural", r"the\s+(?:(?P<pre>subsequent|ensuing|intervening)\s+(?P<unit>days|weeks|months|years|decades)"
                    r"|(?P<unit2>days|weeks|months|years|decades)\s+(?:ahead(?!\s+of\b)|to\s+come))"),
     # "over the years": the idiom keeps its article (TimeBank); "in the days before": AQUAINT leaves it out
-    ("bare_plural", r"""(?:(?<=over\s)the\s+(?=(?:days|weeks|months|years|decades)\b))?(?<!\w\s(?:of|in)\s)(?<!those\s)(?<!daily\s)(?<!weekly\s)(?<!hourly\s)(?<!monthly\s)(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes)(?!\s+(?:ago|of|old|later))"""
+    ("bare_plural", r"""(?:(?<=over\s)the\s+(?=(?:days|weeks|months|years|decades)\b))?(?<!\w\s(?:of|in)\s)(?<!those\s)(?<!daily\s)(?<!weekly\s)(?<!hourly\s)(?<!monthly\s)(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes)(?!\s+(?:ago|of|old))"""
                     # "average weekly hours": a quantity; "in the days after the vote": the event's aftermath (TimeBank
                     # leaves "the first days after ..." untagged; AQUAINT tags "days after a ..." and "the years that followed")
                     r"(?!(?<=the\sdays)\s+after\b)"),
@@ -237,7 +242,7 @@ RULES: list[tuple[str, str]] = [
                  r"(?!(?<=the\syear)\s+(?:that|when|in\s+which)\b)"),
     ("fiscal", rf"(?:the\s+)?(?:fiscal|calendar|financial)(?:\s+year)?\s+(?P<year>{YEAR4}|'\d\d)(?:-(?:\d\d))?"),
     ("wordyear", rf"(?:the\s+year\s+)?(?P<y>{WORDYEAR})"),
-    ("year", rf"(?:(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[-\s]+)|the\s+year\s+)?(?<![$\d.,])(?P<year>{YEAR4}){NOTNUM}(?!\s*(?:%|percent|feet|meters|miles|points|tons|people|troops|jobs|shares|cars|acres|-(?!(?:1[5-9]|20)\d\d(?!\w)|\d\d(?![\w-]))\w))"),
+    ("year", rf"(?:(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[-\s]+)|the\s+year\s+)?(?<![$\d.,])(?P<year>{YEAR4}){NOTNUM}(?!\s*(?:%|percent|feet|meters|miles|points|tons|people|troops|jobs|shares|cars|acres|GMT\b|UTC\b|-(?!(?:1[5-9]|20)\d\d(?!\w)|\d\d(?![\w-]))\w))"),
     # "in '16": a two-digit year after a preposition (a year's own apostrophe, not a quotation's)
     ("short_year", r"(?:(?<=in\s)|(?<=since\s)|(?<=by\s)|(?<=of\s)|(?<=until\s)|(?<=from\s)|(?<=through\s)"
                    r"|(?<=before\s)|(?<=after\s)|(?<=during\s))['\u2019](?P<y>\d\d)(?![\w'\u2019%-]|[.,]\d)"),
@@ -249,7 +254,7 @@ RULES: list[tuple[str, str]] = [
     ("set_adverb", r"(?P<w>(?<!average\s)daily|weekly|monthly|yearly|nightly|hourly)(?!\s+(?:newspaper|paper|magazine|publication))"),
     ("set_wd", rf"(?P<wd>{WEEKDAY})s(?!\w)"),
     # present / past / future references
-    ("ref", r"(?P<w>the\s+(?:near|distant|immediate|foreseeable)\s+future|the\s+future|the\s+(?:recent\s+|distant\s+)?past(?!\s+(?:tense|participle|perfect|progressive)\b)|the\s+present|"
+    ("ref", r"(?P<w>the\s+(?:near|distant|immediate)\s+future|the\s+future|the\s+(?:recent\s+|distant\s+)?past(?!\s+(?:tense|participle|perfect|progressive)\b)|the\s+present|"
             # "the long term": no future in TimeBank (only "the near term", "the short term" are tagged);
             # "the past tense": a grammatical category; "now-iconic": a prefix, not the present
             r"the\s+(?:short|medium|near)\s+term|these\s+days|nowadays|currently|at\s+present|right\s+now|now(?!-\w)|"
@@ -262,13 +267,17 @@ _NAMED = re.compile(r"\(\?P<\w+>")
 RULE_RE = {n: re.compile(p, _FLAGS) for n, p in RULES}
 
 # tense cues for weekday/month resolution
-_FUTURE = re.compile(r"(?:\b(?=\w)(?:will|shall|going\s+to|(?<!previously\s)plan(?:s|ned|ning)?(?=\s+(?:to|an?|the)\b)|expect(?:s|ed)?\s+to|"
-                     r"(?<!previously\s)scheduled|(?<!been\s)due\s+to|is\s+to|are\s+to|was\s+to|were\s+to|next(?!\s+to\b)|upcoming|to\s+be\s+held|set\s+to|"
+_FUTURE = re.compile(r"(?:\b(?=\w)(?:will|shall|going\s+to|(?<!previously\s)plan(?:s|ned|ning)?(?=\s+(?:to|an?|the)\b)|expect(?:s|ed)?\s+(?:(?!that\b)[\w-]+\s+){0,3}?to|"
+                     r"(?<!previously\s)(?<!had\sbeen\s)scheduled|(?<!been\s)due\s+to|is\s+to|are\s+to|was\s+to|were\s+to|next(?!\s+to\b)|upcoming|to\s+be\s+held|set\s+to|"
                      r"as\s+(?:early|soon)\s+as|(?:postponed|delayed|deadline|adjourned|extended)(?:\s+\w+){0,4}\s+until|"
                      r"payable|effective|would|intends?\s+to|ahead\s+of"
                      # a scheduled start or end in the simple present, right before the date ("the fiscal year,
     # which ends Sept. 30"; tense cues are searched in the text before the expression alone)
                      r"|(?:ends|expires|begins|starts)(?=\s+(?:on\s+)?\Z)|won['\u2019]t)|['\u2019]ll)\b", re.I)
+# "invited Trump to meet on Thursday", "eligible to vote on Tuesday": an event to come, when the
+# infinitive precedes the date (after it, "visited the Capitol on Thursday to meet with ..." tells the
+# purpose of a past visit)
+_TO_EVENT = re.compile(r"\bto\s+(?:vote|testify|convene|debate|visit|meet(?=\s+(?:with|on|in|at|again)\b))\b", re.I)
 # every cue is a whole word, so the order of the alternatives does not matter (a trie is faster);
 # (?=\w) only skips the word ends, where no cue starts
 _PAST_WORDS = ("was were had did said told ago last earlier began met took came went made gave rose fell won lost "
@@ -278,7 +287,11 @@ _PAST_WORDS = ("was were had did said told ago last earlier began met took came 
 _PAST = re.compile(r"\b(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?=\w)(?<!\bto\s)(?<!\b(?:can|may)\s)(?<!\b(?:will|must)\s)"
                    r"(?<!\b(?:would|could|might)\s)(?<!\bshould\s)(?:" + _trie(_PAST_WORDS)
                    # "a contested convention", "the proposed rule": an adjective after a determiner
-                   + r"|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\b(?:its|his|her)\s)(?<!\btheir\s)(?-i:[a-z]{3,}ed)(?<!succeed)(?<!proceed)(?<!exceed)(?<!speed)(?<!breed))\b", re.I)
+                   # "new markets untouched by", "a still unspecified date": un- and a participle make an
+                   # adjective, not a tense (but "unveiled", "unleashed", "undermined" are verbs of their own)
+                   + r"|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\b(?:its|his|her)\s)(?<!\btheir\s)"
+                   r"(?!un(?!der|veil|leash|cover|lock|seal|load|ravel|it|fold|pack|wrap|earth|nerve|seat|plug|mask|roll|block|if|tie|zip)[a-z]+ed\b)"
+                   r"(?-i:[a-z]{3,}ed)(?<!succeed)(?<!proceed)(?<!exceed)(?<!speed)(?<!breed))\b", re.I)
 # a clause ends at ; : ! ? or a newline, or at a full stop that does not close an abbreviation or an
 # initial ("Daniel P. Davison", "U.S. officials", "9 a.m. Tuesday", "Jan. 2")
 _CLAUSE_END = re.compile(
@@ -457,6 +470,9 @@ class _Context:
                 # ahead of the vote") places something else relative to it: only before it is it a cue
                 if d < dist and not (ignore and m[0].lower() in ignore) and not m[0].lower().startswith("ahead"):
                     best, dist = name, d
+        for m in _TO_EVENT.finditer(left):
+            if len(left) - m.end() < dist:
+                best, dist = "future", len(left) - m.end()
         return best, dist
 
 
@@ -799,8 +815,18 @@ def _h_clock(ctx, m, s, e):
         except ValueError:
             return None
     elif not day:
-        base = ctx.ref
+        # "at 3:30 p.m. local time (1930 GMT) on Tuesday": the day follows the parenthesis
+        after = _CLOCK_DAY_AFTER.match(ctx.text, e)
+        if after and after["wd"] and ctx.dct is not None:
+            base = _weekday_date(ctx, WEEKDAYS[after["wd"].lower()], after.start("wd"), after.end("wd"))
+        elif after and ctx.dct is not None:
+            base = ctx.dct + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[after["rel"].lower()])
+        else:
+            base = ctx.ref
     return "TIME", f"{_fmt_day(base)}T{hm}"
+
+
+_CLOCK_DAY_AFTER = re.compile(rf"\s*\([^()\n]{{1,25}}\)\s*,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<rel>today|yesterday|tomorrow))\b", re.I)
 
 
 def _h_mdy(ctx, m, s, e):
@@ -851,6 +877,9 @@ def _h_my(ctx, m, s, e):
     return "DATE", f"{y}-{month:02d}"
 
 
+_MONTH_COORD = re.compile(rf"\b(?P<m>{MONTH_ALONE}|{MONTH})\s*(?:,?\s+(?:and|or|to|through|until|into)\s+|-)\Z")
+
+
 def _h_month(ctx, m, s, e):
     name = (m["m1"] or m["m2"] or m["m3"] or m["m4"]).lower().rstrip(".")
     if name not in MONTHS:
@@ -859,6 +888,18 @@ def _h_month(ctx, m, s, e):
     rel = (m["rel"] or "").lower()
     # "In 2008, ... contests in early March": a part of the month stays in the narrative's year
     y = None if rel in ("last", "next", "this") else _narrative_year(ctx, s, e)
+    prev = None if rel else _MONTH_COORD.search(ctx.text, max(0, s - 25), s)
+    if prev and MONTHS.get(prev["m"].lower().rstrip(".")) in ctx.months and ctx.dct is not None:
+        # "the weak August and September performance", "from March through June": the second month
+        # follows the first, whatever the tense around the second, as long as both stay on the same
+        # side of the DCT ("the past two polls, in February and October" written in May lists the
+        # last October after February)
+        first = MONTHS[prev["m"].lower().rstrip(".")]
+        y1 = ctx.months[first]
+        y2 = y1 + (month < first)
+        now = (ctx.dct.year, ctx.dct.month)
+        if ((y1, first) < now) == ((y2, month) < now):
+            y = y2
     if y is None and not rel and month in ctx.months and ctx.tense_cue(s, e)[1] >= 10 ** 6:
         y = ctx.months[month]
     if y is None:
@@ -960,6 +1001,11 @@ def _h_quarter_rel(ctx, m, s, e):
         y, q = ctx.quarter[:2]
         if m["ago"] or last_years:
             y -= 1
+        elif rel in ("previous", "prior"):
+            # "grew 7.7 percent in the first quarter ..., slowed from 7.9 percent in the previous quarter":
+            # the one before the quarter the story is about (and not remembered as that quarter)
+            y, q = (y, q - 1) if q > 1 else (y - 1, 4)
+            return "DATE", f"{y}-Q{q}"
     elif last_years:
         y, q = _prev_quarter(ctx.dct)
         y -= 1
@@ -1071,7 +1117,12 @@ _COMPARISON = re.compile(r"(?:more|less|fewer)\s+than\s+", re.I)
 
 def _h_unit_ago(ctx, m, s, e):
     if ctx.text[m.end("unit"):m.end("unit") + 1].lower() == "s":  # "years ago": no number, a vague past
-        return "DATE", "FUTURE_REF" if m["dir"].lower() == "later" else "PAST_REF"
+        if m["dir"].lower() == "later":
+            # "Weeks later, he left": the stretch alone, as "Three days later" is "Three days" (a DURATION;
+            # "later" is the signal)
+            ctx.trim_end = m.end("unit") + 1
+            return "DURATION", _duration(None, m["unit"])
+        return "DATE", "PAST_REF"
     base = ctx.dct
     if base is None:
         return "DATE", _x_of(m["unit"])
@@ -1080,6 +1131,10 @@ def _h_unit_ago(ctx, m, s, e):
         if v:
             return "DATE", v
     sign = -1 if m["dir"].lower() in ("earlier", "ago", "before") else 1
+    if m["dir"].lower() in ("before", "later"):
+        # "killed 26 people on Dec. 14 ... had visited the school the week before": counted from the
+        # time the narrative is at, not from the DCT
+        base = _anchor(ctx, m["unit"]) or base
     return "DATE", _shift(base, m["unit"], sign)
 
 
@@ -1132,6 +1187,12 @@ def _h_rel_unit(ctx, m, s, e):
         return _h_weekend(ctx, {"the": "this"}, s, e)
     if base is None:
         return "DATE", _x_of(word)
+    if (rel == "this" and word == "week" and base.isoweekday() == 7 and not m["mod"]
+            and ctx.text[s:s + 4].lower() == "this" and ctx.tense(s, e) != "past"):
+        # written on a Sunday, "this week" ahead of the reader ("will extend to this week's convention",
+        # "is not available this week") is the week that starts the next day; in a past clause it is
+        # the one ending that Sunday
+        return "DATE", _shift(base + dt.timedelta(days=1), word, 0)
     return "DATE", _shift(base, word, sign)
 
 
@@ -2092,6 +2153,9 @@ _GRANULARITY = {"year": re.compile(r"\d{4}"), "month": re.compile(r"\d{4}-\d\d")
                 "day": re.compile(r"\d{4}-\d\d-\d\d")}
 
 
+_RELATIVE_AFTER = re.compile(r"\s+(?:after|before|later|earlier|since|ago)\b", re.I)
+
+
 def _apposition(text: str, s: int, e: int, prev: tuple[int, str, str]) -> tuple[str, str] | None:
     """``("DATE", value)`` for "the final year" in apposition to a date of that granularity,
     ``("DATE", "")`` (no timex) for "a year when ...", None when ``text[s:e]`` is no apposition."""
@@ -2099,6 +2163,8 @@ def _apposition(text: str, s: int, e: int, prev: tuple[int, str, str]) -> tuple[
         return None
     m = _APPOSITIVE.fullmatch(text, s, e)
     if m is None or not _GRANULARITY[m["unit"].lower()].fullmatch(prev[2]):
+        return None
+    if _RELATIVE_AFTER.match(text, e):  # "came Tuesday, a day after the court heard it": a distance in time
         return None
     return "DATE", prev[2] if m["det"].lower() == "the" else ""
 
