@@ -53,6 +53,14 @@ def test_threat_is_negative_toward_the_one_threatened():
     assert any("threat" in e.reason for e in result.evidence)
 
 
+@pytest.mark.parametrize("cue", ["if", "unless", "in case", "in the event of"])
+def test_every_listed_conditional_cue_opens_a_threat(cue):
+    # multi-word cues of data/conditionals.txt count as well as single words
+    text = f"There will be a swift and tough response {cue} Russia moves troops."
+    result = score_target(text, *_span(text, "Russia"))
+    assert any("threat" in e.reason for e in result.evidence), cue
+
+
 def test_speakers_own_words_count_weakly():
     text = '"The plan is a disaster," Smith said.'
     assert _polarity(text, "Smith") == "neutral"

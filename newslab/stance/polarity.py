@@ -208,7 +208,7 @@ def _resources() -> dict:
         "boosters": {k: v for k, v in vader.BOOSTER_DICT.items() if " " not in k},
         "hedges": frozenset(_lines("hedges.txt")),
         "speech": frozenset(_lines("speech_verbs.txt")),
-        "conditionals": frozenset(w for w in _lines("conditionals.txt") if " " not in w),
+        "conditionals": frozenset(tuple(w.split()) for w in _lines("conditionals.txt")),
         "threats": frozenset(_lines("threat_cues.txt")),
         "harm": frozenset(_lines("harm_cues.txt")),
         "target_cues": {tuple(line.split("\t")[0].split()): float(line.split("\t")[1])
@@ -826,9 +826,8 @@ def _threat(toks, words, t0, t1, res) -> int | None:
     n = len(toks)
     cond = None
     for k in range(t0 - 1, max(-1, t0 - 4), -1):  # the target leads the condition: "if [the] Russia ..."
-        if words[k] in res["conditionals"] or (words[k] == "of" and k >= 2
-                                                and words[k - 1] == "event" and words[k - 2] == "the"):
-            cond = k
+        if any(tuple(words[k - len(cue) + 1:k + 1]) == cue for cue in res["conditionals"]):
+            cond = k  # "if", "unless", "in case", "in the event of" ends at k
             break
         if words[k] not in _SUBJECT_LEAD and not toks[k][2][:1].isupper():
             break
