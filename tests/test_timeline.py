@@ -117,3 +117,78 @@ def test_offset_arithmetic():
     assert _offset((1, 0, 0, "DURATION", "PXD", "later"), day, None) == ("2020-01-31", None, "after")
     assert _offset((1, 0, 0, "DURATION", "PXD", "earlier"), day, None) == (None, "2020-01-31", "before")
     assert _offset((1, 0, 0, "DURATION", "P3D", "later"), None, None) == (None, None, "unknown")
+
+
+# fast paths of the clause splitter (newslab.timeline.events): each must give what the plain
+# definition gives
+
+# the splitter's plain alternation, as first written: the fast one opens with a character class
+_PLAIN_SPLIT = (r";\s+|,\s+(?=(?:but|while|whereas|although|though|and\s+(?:he|she|they|it|we|i))\b)"
+                r"|\s+(?=but\s)|:\s+(?=[“\"'‘A-Z])"
+                r"|,\s+(?=(?:who|which|where|when|after|before|as|because|since|until|if)\b)"
+                r"|\s+(?=that\s+(?:he|she|it|they|we|I|the|a|an|its|his|her|their)\s)")
+
+
+def _random_texts(n, alphabet, longest, seed=7):
+    import random
+
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, longest))) for _ in range(n)]
+
+
+def test_clause_split_is_the_plain_alternation(seed_path):
+    import re
+
+    from newslab.timeline import events
+
+    plain = re.compile(_PLAIN_SPLIT)
+    words = ["but ", "that ", "he ", "the ", "who ", "and ", "I ", "“", "'", "A", ";", ",", ":", " ", "  ", "\n",
+             "x", "B", "while "]
+    texts = _random_texts(3000, words, 14) + [nl.load_article(seed_path).text]
+    for text in texts:
+        for a, b in [(0, len(text)), (len(text) // 3, len(text)), (0, len(text) // 2)]:
+            assert ([m.span() for m in events._CLAUSE_SPLIT.finditer(text, a, b)]
+                    == [m.span() for m in plain.finditer(text, a, b)]), (text, a, b)
+            # _verb_clauses splits only sentences holding one of ';' ',' ':' "but" "that": no other has a split
+            if not any(c in text[a:b] for c in (";", ",", ":", "but", "that")):
+                assert plain.search(text, a, b) is None, (text, a, b)
+
+
+def test_word_bits_are_the_regexes_on_the_span():
+    """Or-ing one verdict per word is searching the span with each regex (their matches are whole
+    words) and finding a finite verb among its words."""
+    import re
+
+    from newslab.timeline import events as ev
+
+    words = ["says", "said", "was", "is", "then", "later", "walked", "news", "Bus", "runs", "x", "IS", "Said",
+             "next", "ſaid", "héllo", "2019", "cars's", "it's", " ", ", ", "-", "\u2019", "’s", "_"]
+    for text in _random_texts(3000, words, 8, seed=11):
+        for s, e in [(0, len(text)), (1, len(text) - 1)]:
+            if s > e:
+                continue
+            chunk = text[s:e]
+            want = ((ev._PRESENT_WORD if ev._PRESENT.search(chunk) else 0)
+                    | (ev._PAST_WORD if ev._PAST.search(chunk) else 0)
+                    | (ev._LATER_WORD if ev._LATER.search(chunk) else 0)
+                    | (ev._VERB_BIT if any(ev._VERB.fullmatch(w) and not ev._NOT_VERB_S.fullmatch(w)
+                                           for w in re.findall(r"\w+", chunk)) else 0))
+            assert ev._bits(text, s, e) == want, (text, s, e)
+
+
+def test_inside_bisects_like_a_scan():
+    import random
+
+    from newslab.timeline.events import _inside, _sorted_starts
+
+    rng = random.Random(5)
+    for _ in range(500):
+        items = sorted(((i, a, a + rng.randint(0, 9)) for i, a in enumerate(rng.sample(range(60), 12))),
+                       key=lambda t: t[1])
+        starts = _sorted_starts(items)
+        assert starts is not None
+        for a in range(0, 70, 7):
+            for b in range(a, 75, 5):
+                assert _inside(items, starts, a, b) == [t for t in items if a <= t[1] and t[2] <= b]
+    assert _sorted_starts([(1, 5, 9), (2, 3, 4)]) is None  # out of order: scanned
+    assert _sorted_starts([(1, 5, 4)]) is None  # ends before it starts: scanned

@@ -658,6 +658,31 @@ def test_unit_rule_filter_changes_nothing(monkeypatch, seed_path):
     assert any(rule == "duration" for spans in plain for _, rule in spans)
 
 
+def test_rule_dispatch_is_the_prefix_definition(monkeypatch, seed_path):
+    """The inverted prefix index picks the rules the plain definition picks: a rule is tried where
+    one of its prefixes (up to its k characters) starts the normalized text, in RULES order."""
+    T = _module()
+    prefixes = T._rule_prefixes()
+
+    def plain(key):
+        if not key.isascii():
+            return T._ALL_RULES
+        norm = "".join(map(T._norm_char, key))
+        return tuple(T._RULE_ALONE[n] for n, _ in T.RULES
+                     if (pre := prefixes[n])[1] is None or any(norm[:i] in pre[1] for i in range(pre[0] + 1)))
+
+    monkeypatch.setattr(T, "_DISPATCH", {})
+    text = " ".join(_FAST_PATH_TEXTS) + nl.load_article(seed_path).text
+    keys = {text[q:q + T._PREFIX_LEN] for q in range(len(text))} | {"", "t", "Th", "Jan. ", "1998-", "mid-", "İ"}
+    unit_rules = T._unit_rules()
+    for key in keys:
+        rules, reduced = T._rules_at(key, 0)
+        assert rules == plain(key), key
+        assert reduced == (tuple(rx for rx in rules if rx not in unit_rules)
+                           if any(rx in unit_rules for rx in rules) else None), key
+    assert len({T._rules_at(k, 0)[0] for k in keys}) > 10  # the dispatch does narrow the rules
+
+
 def test_barrier_check_is_sound():
     import re
     from re import _parser

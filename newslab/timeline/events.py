@@ -30,9 +30,10 @@ See Also: :func:`newslab.timexes`.
 from __future__ import annotations
 
 import calendar
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 import datetime as dt
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -46,12 +47,16 @@ SCHEMA = {
     "sentence_id": "int64", "sentence_start": "int64", "sentence_end": "int64", "evidence": "string",
 }
 
-_CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?=(?:but|while|whereas|although|though|and\s+(?:he|she|they|it|we|i))\b)"
-                           r"|\s+(?=but\s)|:\s+(?=[“\"'‘A-Z])"
+# Every split opens with one of ; , : or a space (the class first lets the regex engine skip the
+# other characters; the lookbehinds then say which of the alternatives it was), and needs one of
+# ; , : "but" "that" in the sentence (see _verb_clauses).
+_CLAUSE_SPLIT = re.compile(r"[;,:\s](?:(?<=;)\s+"
+                           r"|(?<=,)\s+(?=(?:but|while|whereas|although|though|and\s+(?:he|she|they|it|we|i))\b)"
+                           r"|(?<=\s)\s*(?=but\s)|(?<=:)\s+(?=[“\"'‘A-Z])"
                            # relative and adverbial clauses after a comma: ", who arrived Thursday"
-                           r"|,\s+(?=(?:who|which|where|when|after|before|as|because|since|until|if)\b)"
+                           r"|(?<=,)\s+(?=(?:who|which|where|when|after|before|as|because|since|until|if)\b)"
                            # a complement clause with its own subject: "… that the talks failed"
-                           r"|\s+(?=that\s+(?:he|she|it|they|we|I|the|a|an|its|his|her|their)\s)")
+                           r"|(?<=\s)\s*(?=that\s+(?:he|she|it|they|we|I|the|a|an|its|his|her|their)\s))")
 _VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|should|"
     r"says?|said|told|tells?|met|meets?|made|makes?|went|goes|came|comes|took|takes?|gave|gives?|began|begins?|"
@@ -72,18 +77,30 @@ _NOT_NAMES = (set(w.capitalize() for w in _MONTH_FULL) | {w.capitalize() for w i
                  "When", "What", "Who", "Such", "Not", "No", "Yes", "Still", "Later", "Earlier", "Meanwhile"})
 
 
+_V_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)(T.*)?$")
+_V_MONTH = re.compile(r"(\d{4})-(\d\d)$")
+_V_WEEK = re.compile(r"(\d{4})-W(\d\d)(-WE)?$")
+_V_QUARTER = re.compile(r"(\d{4})-Q([1-4])$")
+_V_HALF = re.compile(r"(\d{4})-H([12])$")
+_V_SEASON = re.compile(r"(\d{4})-(SP|SU|FA|WI)$")
+_V_YEAR = re.compile(r"(\d{4})$")
+_V_DECADE = re.compile(r"(\d{3})X?$")
+
+
+@lru_cache(maxsize=4096)
 def _value_range(value: str, dct: dt.date | None) -> tuple[str | None, str | None, str]:
-    """(date, date_end, granularity) of a TIMEX3 DATE/TIME value; ranges for coarse values."""
-    m = re.match(r"(\d{4})-(\d\d)-(\d\d)(T.*)?$", value)
+    """(date, date_end, granularity) of a TIMEX3 DATE/TIME value; ranges for coarse values
+    (cached: a pure function of its arguments, and an article repeats its values)."""
+    m = _V_DAY.match(value)
     if m:
         d = f"{m[1]}-{m[2]}-{m[3]}"
         return d, d, "time" if m[4] else "day"
-    m = re.match(r"(\d{4})-(\d\d)$", value)
+    m = _V_MONTH.match(value)
     if m:
         y, mo = int(m[1]), int(m[2])
         if 1 <= mo <= 12:
             return f"{y}-{mo:02d}-01", f"{y}-{mo:02d}-{calendar.monthrange(y, mo)[1]:02d}", "month"
-    m = re.match(r"(\d{4})-W(\d\d)(-WE)?$", value)
+    m = _V_WEEK.match(value)
     if m:
         try:
             a = dt.date.fromisocalendar(int(m[1]), int(m[2]), 6 if m[3] else 1)
@@ -91,25 +108,25 @@ def _value_range(value: str, dct: dt.date | None) -> tuple[str | None, str | Non
             return a.isoformat(), b.isoformat(), "week"
         except ValueError:
             pass
-    m = re.match(r"(\d{4})-Q([1-4])$", value)
+    m = _V_QUARTER.match(value)
     if m:
         y, q = int(m[1]), int(m[2])
         return (f"{y}-{3 * q - 2:02d}-01", f"{y}-{3 * q:02d}-{calendar.monthrange(y, 3 * q)[1]:02d}",
                 "quarter")
-    m = re.match(r"(\d{4})-H([12])$", value)
+    m = _V_HALF.match(value)
     if m:
         y, h = int(m[1]), int(m[2])
         return (f"{y}-01-01", f"{y}-06-30", "half") if h == 1 else (f"{y}-07-01", f"{y}-12-31", "half")
-    m = re.match(r"(\d{4})-(SP|SU|FA|WI)$", value)
+    m = _V_SEASON.match(value)
     if m:
         y = int(m[1])
         a, b = {"SP": ("03-01", "05-31"), "SU": ("06-01", "08-31"), "FA": ("09-01", "11-30"),
                 "WI": ("12-01", "02-28")}[m[2]]
         return f"{y}-{a}", f"{y + 1 if m[2] == 'WI' else y}-{b}", "season"
-    m = re.match(r"(\d{4})$", value)
+    m = _V_YEAR.match(value)
     if m:
         return f"{m[1]}-01-01", f"{m[1]}-12-31", "year"
-    m = re.match(r"(\d{3})X?$", value)
+    m = _V_DECADE.match(value)
     if m:
         return f"{m[1]}0-01-01", f"{m[1]}9-12-31", "decade"
     if value == "PRESENT_REF" and dct:
@@ -175,38 +192,47 @@ def _verb_word(word: str) -> bool:
     return known
 
 
-_PRESENT_WORD, _PAST_WORD, _LATER_WORD = 1, 2, 4
-_TENSE_WORDS: dict[str, int] = {}
+_PRESENT_WORD, _PAST_WORD, _LATER_WORD, _VERB_BIT = 1, 2, 4, 8
+_WORD_BITS: dict[str, int] = {}
 
 
-def _tense(chunk: str) -> int:
-    """Which of :data:`_PRESENT`, :data:`_PAST`, :data:`_LATER` the chunk holds, as bits (each
-    matches whole \\w+ words only, so a cached verdict per word does)."""
+def _word_bits(word: str) -> int:
+    """Which of :data:`_PRESENT`, :data:`_PAST`, :data:`_LATER` the word matches, and whether
+    it is a finite verb (:func:`_verb_word`), as bits (cached)."""
+    bits = ((_PRESENT_WORD if _PRESENT.fullmatch(word) else 0) | (_PAST_WORD if _PAST.fullmatch(word) else 0)
+            | (_LATER_WORD if _LATER.fullmatch(word) else 0) | (_VERB_BIT if _verb_word(word) else 0))
+    if len(_WORD_BITS) < 200_000:
+        _WORD_BITS[word] = bits
+    return bits
+
+
+def _bits(text: str, s: int, e: int) -> int:
+    """The bits of :func:`_word_bits` of every word of ``text[s:e]``, or-ed together. Each of
+    those regexes matches whole \\w+ words only (every alternative is \\w+ between two \\b),
+    so a verdict per word does: the span holds a finite verb, a present tense, and so on."""
+    words = _WORD.findall(text, s, e)
+    cache = _WORD_BITS
+    seen = set(map(cache.get, words))  # the few distinct verdicts, without a Python loop per word
+    if None in seen:
+        seen.discard(None)
+        seen.update(_word_bits(w) for w in words if w not in cache)
     bits = 0
-    cache = _TENSE_WORDS
-    for word in _WORD.findall(chunk):
-        b = cache.get(word)
-        if b is None:
-            b = ((_PRESENT_WORD if _PRESENT.fullmatch(word) else 0) | (_PAST_WORD if _PAST.fullmatch(word) else 0)
-                 | (_LATER_WORD if _LATER.fullmatch(word) else 0))
-            if len(cache) < 200_000:
-                cache[word] = b
+    for b in seen:
         bits |= b
     return bits
 
 
-def _has_verb(chunk: str) -> bool:
-    # _VERB's matches are whole \w+ words (every alternative is \w+ between two \b), so test word by word
-    for word in _WORD.findall(chunk):
-        if _VERB_WORDS.get(word) or (word not in _VERB_WORDS and _verb_word(word)):
-            return True
-    return False
-
-
-def _verb_clauses(text: str, a: int, b: int) -> list[tuple[int, int, bool | None]]:
+def _verb_clauses(text: str, a: int, b: int) -> list[tuple[int, int, int]]:
     """Clause spans of the sentence ``text[a:b]`` (split at ';', ', but', ': “…' and similar), each
-    with whether it has a finite verb (None: not checked, a merged clause)."""
-    cuts = [a] + [m.end() for m in _CLAUSE_SPLIT.finditer(text, a, b)] + [b]
+    with the :func:`_bits` of its words (``bits & _VERB_BIT``: it has a finite verb).
+
+    A piece without a finite verb belongs to the previous clause. Every cut follows whitespace,
+    so no word straddles one: a merged clause's words are its pieces' words."""
+    sentence = text[a:b]
+    if ";" in sentence or "," in sentence or ":" in sentence or "but" in sentence or "that" in sentence:
+        cuts = [a] + [m.end() for m in _CLAUSE_SPLIT.finditer(text, a, b)] + [b]
+    else:  # nothing to split at
+        cuts = [a, b]
     spans = []
     for s, e in zip(cuts, cuts[1:]):
         while s < e and text[s].isspace():
@@ -215,11 +241,11 @@ def _verb_clauses(text: str, a: int, b: int) -> list[tuple[int, int, bool | None
             e -= 1
         if e <= s:
             continue
-        has_verb = _has_verb(text[s:e])
-        if spans and not has_verb:
-            spans[-1] = (spans[-1][0], e, None)  # a verbless piece belongs to the previous clause
+        bits = _bits(text, s, e)
+        if spans and not bits & _VERB_BIT:
+            spans[-1] = (spans[-1][0], e, spans[-1][2] | bits)  # a verbless piece belongs to the previous clause
         else:
-            spans.append((s, e, has_verb))
+            spans.append((s, e, bits))
     return spans
 
 
@@ -295,6 +321,23 @@ def _sentence_anchor(cands: list[tuple], a: int, b: int) -> tuple:
     return min(cands, key=lambda t: (min(abs(t[1] - a), abs(t[1] - b)), t[1]))
 
 
+def _sorted_starts(items: list[tuple]) -> list[int] | None:
+    """The starts (``t[1]``) of expressions in text order, each ending (``t[2]``) at or after its
+    start; None when they are not (then :func:`_inside` scans them all)."""
+    starts = [t[1] for t in items]
+    if all(x <= y for x, y in zip(starts, starts[1:])) and all(t[1] <= t[2] for t in items):
+        return starts
+    return None
+
+
+def _inside(items: list[tuple], starts: list[int] | None, a: int, b: int) -> list[tuple]:
+    """The expressions lying within ``[a, b]``, in their order: with ``starts`` (see
+    :func:`_sorted_starts`) only those starting in ``[a, b]`` are looked at."""
+    if starts is None:
+        return [t for t in items if a <= t[1] and t[2] <= b]
+    return [t for t in items[bisect_left(starts, a):bisect_right(starts, b)] if t[2] <= b]
+
+
 def timeline(article_or_text, dct: dt.date | str | None = None) -> pd.DataFrame:
     """One row per event clause with its date (or range), granularity, anchor and evidence.
 
@@ -331,19 +374,21 @@ def timeline_rows(text: str, dct: dt.date | str | None = None) -> list[tuple]:
                 anchors.append((*t, m[1].lower()))
             else:
                 spans.append(t)
+    anchor_starts, span_starts = _sorted_starts(anchors), _sorted_starts(spans)
     find_actors = _actor_finder(text)
+    d_iso = d.isoformat() if d is not None else None
     rows = []
     ref: tuple[str | None, str | None, str] | None = None
     offsets: dict[int, tuple[str | None, str | None, str]] = {}
     eid = 0
     for sid, (sa, sb, _pid) in enumerate(sentence_spans(text)):
-        in_sentence = [t for t in anchors if sa <= t[1] and t[2] <= sb] if anchors else anchors
-        durations = [t for t in spans if sa <= t[1] and t[2] <= sb] if spans else spans
+        in_sentence = _inside(anchors, anchor_starts, sa, sb) if anchors else anchors
+        durations = _inside(spans, span_starts, sa, sb) if spans else spans
         clauses = _verb_clauses(text, sa, sb)
-        for ca, cb, has_verb in clauses:
-            chunk = text[ca:cb]
-            if not (has_verb if has_verb is not None else _has_verb(chunk)):
+        for ca, cb, bits in clauses:
+            if not bits & _VERB_BIT:
                 continue
+            chunk = text[ca:cb]
             in_clause = [t for t in in_sentence if ca <= t[1] and t[2] <= cb]
             anchor, rule = None, ""
             if in_clause:
@@ -360,16 +405,15 @@ def timeline_rows(text: str, dct: dt.date | str | None = None) -> list[tuple]:
                 date, date_end, gran = _value_range(anchor[4], d)
                 ref = (date, date_end, gran) if date else ref
             else:
-                tense = _tense(chunk) if d is not None or ref is not None else 0
-                if d is not None and (tense & (_PRESENT_WORD | _PAST_WORD)) == _PRESENT_WORD:
-                    date, date_end, gran, rule = d.isoformat(), d.isoformat(), "day", "reported"
+                if d is not None and (bits & (_PRESENT_WORD | _PAST_WORD)) == _PRESENT_WORD:
+                    date, date_end, gran, rule = d_iso, d_iso, "day", "reported"
                 elif ref is not None:
                     date, date_end, gran = ref
                     rule = "narrative"
-                    if tense & _LATER_WORD and date_end:
+                    if bits & _LATER_WORD and date_end:
                         date, date_end, gran = date_end, None, "after"
                 elif d is not None:
-                    date, date_end, gran, rule = d.isoformat(), d.isoformat(), "day", "dct"
+                    date, date_end, gran, rule = d_iso, d_iso, "day", "dct"
                 else:
                     date, date_end, gran, rule = None, None, "unknown", "none"
                 # a duration or frequency in the clause ("for ten years", "every quarter") is the

@@ -1913,19 +1913,48 @@ def _rule_prefixes() -> dict[str, tuple[int, frozenset[str] | None]]:
     return _RULE_PREFIXES
 
 
+_PREFIX_INDEX: list[tuple[dict[str, int], int]] = []
+_RULE_SETS: dict[int, tuple[re.Pattern, ...]] = {}  # a bit mask of rules -> their patterns
+
+
+def _prefix_index() -> tuple[dict[str, int], int]:
+    """:func:`_rule_prefixes` inverted, computed once: each normalized prefix -> the rules having
+    it (bit i: ``RULES[i]``), and the rules that can match anywhere (no known prefixes)."""
+    if not _PREFIX_INDEX:
+        index: dict[str, int] = {}
+        anywhere = 0
+        prefixes = _rule_prefixes()
+        for i, (n, _) in enumerate(RULES):
+            k, pre = prefixes[n]
+            if pre is None:
+                anywhere |= 1 << i
+                continue
+            for s in pre:  # each of length <= k
+                index[s] = index.get(s, 0) | 1 << i
+        _PREFIX_INDEX.append((index, anywhere))  # all at once (another thread may be reading)
+    return _PREFIX_INDEX[0]
+
+
 def _rules_at(text: str, q: int) -> tuple[tuple[re.Pattern, ...], tuple[re.Pattern, ...] | None]:
     """The rules' patterns that can match at ``text[q]``, in RULES order, and the same without
-    the unit rules (None when it has none; see :func:`_unit_rules`)."""
+    the unit rules (None when it has none; see :func:`_unit_rules`).
+
+    A rule can match when one of its k-character prefixes (:func:`_rule_prefixes`; shorter ones:
+    whole matches) starts the normalized text at q: looked up for each prefix of the text's
+    first characters in :func:`_prefix_index`."""
     key = text[q:q + _PREFIX_LEN]
     entry = _DISPATCH.get(key)
     if entry is None:
         if not key.isascii():
-            rules = _ALL_RULES
+            mask = (1 << len(RULES)) - 1
         else:
             norm = "".join(map(_norm_char, key))
-            prefixes = _rule_prefixes()
-            rules = tuple(_RULE_ALONE[n] for n, _ in RULES
-                          if (pre := prefixes[n])[1] is None or any(norm[:i] in pre[1] for i in range(pre[0] + 1)))
+            index, mask = _prefix_index()
+            for i in range(len(norm) + 1):
+                mask |= index.get(norm[:i], 0)
+        rules = _RULE_SETS.get(mask)
+        if rules is None:
+            rules = _RULE_SETS[mask] = tuple(rx for i, rx in enumerate(_ALL_RULES) if mask >> i & 1)
         unit_rules = _unit_rules()
         reduced = tuple(rx for rx in rules if rx not in unit_rules)
         entry = (rules, reduced if len(reduced) < len(rules) else None)
@@ -1951,12 +1980,16 @@ _UNIT_RULES: set[re.Pattern] = set()
 _CASE_ODD = re.compile("[\u0130\u0131\u017f]")
 
 
+@lru_cache(maxsize=None)
+def _hits_barrier(rx: str) -> bool:
+    """Whether the one-character regex ``rx`` matches a character of _BARRIER."""
+    return any(re.fullmatch(rx, b, _FLAGS) for b in _BARRIER)
+
+
 def _barrier_free(items) -> bool:
     """Whether no character of _BARRIER can be consumed by a parsed pattern (lookarounds aside),
     judged soundly: an unknown shape is not barrier-free."""
-    def hits(rx: str) -> bool:
-        return any(re.fullmatch(rx, b, _FLAGS) for b in _BARRIER)
-
+    hits = _hits_barrier
     for op, av in items:
         name = op.name
         if name == "LITERAL":
@@ -2075,7 +2108,8 @@ def _matches(text: str):
         unit_tokens = _UNIT_TOKEN_FORMS
         units = [p for p, w in triggers if w in unit_tokens]
     n_units = len(units) if units is not None else 0
-    barrier = _BARRIER_RE.search
+    # the first barrier character at or after any q in [after, at] is at ``at`` (len(text): none)
+    after, at = 1, 0
     tried: dict[int, re.Match | None] = {}  # a position's grammar match does not change
     dispatch = _DISPATCH
     floor = 0  # starts before this index are more than 8 tokens before every trigger still to come
@@ -2105,7 +2139,10 @@ def _matches(text: str):
                 rules, reduced = entry
                 if reduced is not None and units is not None:
                     k = bisect_right(units, q)
-                    if k == n_units or barrier(text, q, units[k]) is not None:
+                    if k < n_units and not after <= q <= at:
+                        b = _BARRIER_RE.search(text, q)
+                        after, at = q, b.start() if b is not None else len(text)
+                    if k == n_units or at < units[k]:
                         rules = reduced  # no unit word before the next barrier
                 for rx in rules:
                     m = rx.match(text, q)
