@@ -122,6 +122,14 @@ def test_custom_issue_terms():
     assert nl.stance(text, issues={})["target_kind"].eq("issue").sum() == 0
 
 
+@pytest.mark.parametrize("spelling", ["ſanctions", "SANCTIONS", "ſANCTIONS"])
+def test_issue_spellings_that_only_case_fold_to_a_form(spelling):
+    # the case-insensitive search matches a long s; the issue must still be found, not raise
+    text = f"The {spelling} on Russia were harsh, Biden said."
+    df = nl.stance(text)
+    assert "sanctions" in df[df["target_kind"] == "issue"]["target"].tolist()
+
+
 @pytest.fixture(scope="module")
 def seed_stance(seed_path):
     return nl.stance(nl.load_article(seed_path).text)
@@ -639,3 +647,62 @@ def test_being_prevented_is_bad_for_the_one_stopped():
 ])
 def test_set_phrases_are_no_sentiment(text):
     assert _polarity(text, "Smith") == "neutral"
+
+
+# --- the fast paths give what the plain ones give ------------------------------------------------
+
+def test_prepared_tokens_point_into_the_text():
+    from newslab.stance.polarity import _TOKEN, prepare
+    text = "“Smith’s plan,” she said — wasn’t it bad?\nU.S. troops left at 5:30 p.m. on Jan. 7."
+    p = prepare(text, 2, len(text) - 3)
+    assert [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, 2, len(text) - 3)] == list(
+        zip(p.offsets, p.ends, p.raws))
+    assert all(text[s:e] == raw for s, e, raw in zip(p.offsets, p.ends, p.raws))
+    # counts[i]: the words (no boundary) among the first i tokens
+    assert p.counts == [sum(1 for k in p.kinds[:i] if not k) for i in range(len(p.raws) + 1)]
+    assert p.marks[1] == sorted(p.marks[1]) and all(0 <= i < len(p.raws) for i in p.marks[0] + p.marks[1])
+
+
+@pytest.mark.parametrize("text", ["Smith chose war rather than", "Smith waged war on the other",
+                                  "Smith backed war, unlike"])
+def test_contrast_phrase_cut_short_by_the_context_end(text):
+    # a contrast phrase ending the context changes nothing before it: "war" counts as it does when the
+    # phrase goes on ("... rather than peace")
+    cut = [e for e in score_target(text, 0, 5).evidence if e.word == "war"]
+    whole = [e for e in score_target(text + " the plan", 0, 5).evidence if e.word == "war"]
+    assert cut and cut == whole
+
+
+def test_lowered_text_matches_as_ignorecase_does():
+    """The claim behind ``engine._lowered``, over all of Unicode: where a character lowers to one
+    character, it matches an ASCII letter case-insensitively exactly when it lowers to that letter
+    (but for the dotless "ı" and the long "ſ"), no other character lowers to ASCII, and lowering
+    changes neither ``\\w`` nor ``\\s``."""
+    import re
+
+    chars = "".join(c for c in map(chr, range(0x110000))
+                    if len(c.lower()) == 1 and not 0xD800 <= ord(c) < 0xE000)  # no surrogates
+    lowered = chars.lower()
+    assert len(lowered) == len(chars)
+    ignorecase = {m.start() for m in re.finditer("[a-z]", chars, re.IGNORECASE)}
+    plain = {m.start() for m in re.finditer("[a-z]", lowered)}
+    assert ignorecase - plain == {chars.index("ı"), chars.index("ſ")} and plain <= ignorecase
+    to_ascii = {m.start() for m in re.finditer(r"[\x00-\x7f]", lowered)}
+    kelvin = chars.index("\u212a")
+    assert {i for i in to_ascii if chars[i] != lowered[i] and not chars[i].isascii()} == {kelvin}
+    for cls in (r"\w", r"\s"):
+        assert [m.start() for m in re.finditer(cls, chars)] == [m.start() for m in re.finditer(cls, lowered)]
+
+
+@pytest.mark.parametrize("text", [
+    "NATO MEMBERSHIP and Sanctions; “sanctions” — economic sanctions’ bite",
+    "ſanctions and ıran", "The İstanbul talks on tariffs", "\u212aELVIN talks",
+    "Roe v. Wade\nand the\tAffordable  Care Act",
+])
+def test_issue_search_on_lowered_text_finds_the_same(text):
+    from newslab.stance.engine import _REACTION, _default_pattern, _finditer, _lowered
+    pattern, _ = _default_pattern()
+    lowered = _lowered(text)
+    assert [m.span() for m in _finditer(pattern, text, lowered)] == [m.span() for m in pattern.finditer(text)]
+    reaction = "The remark DREW  sharp criticism from Jones. " + text
+    assert bool(next(_finditer(_REACTION, reaction, _lowered(reaction)), None))

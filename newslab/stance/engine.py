@@ -104,6 +104,38 @@ def _default_pattern() -> tuple[re.Pattern | None, dict[str, str]]:
     return _issue_pattern(default_issues())
 
 
+def _lowered(text: str) -> str | None:
+    """``text.lower()`` when a case-insensitive pattern written in lower-case ASCII matches ``text``
+    exactly where the same pattern, case-sensitive, matches the lowered text (the faster search):
+    when every character lowers to one character ("İ" does not) and none matches an ASCII letter
+    only case-insensitively (the dotless "ı" and the long "ſ"; checked over all of Unicode). Else None."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or "ı" in text or "ſ" in text:
+        return None
+    return lowered
+
+
+def _casefolded(forms: dict[str, str], key: str) -> str | None:
+    """The issue of a match whose lower case is no form: the case-insensitive pattern also matches
+    spellings that only case-fold to a form ("ſanctions", with a long s, is "sanctions")."""
+    return {form.casefold(): issue for form, issue in sorted(forms.items())}.get(key.casefold())
+
+
+@lru_cache(maxsize=16)
+def _case_sensitive(pattern: re.Pattern) -> re.Pattern | None:
+    """``pattern`` without IGNORECASE, for lowered text (see :func:`_lowered`); None unless the
+    pattern is ASCII (the issue forms and the reaction words are lower-cased)."""
+    if not pattern.pattern.isascii() or not pattern.flags & re.IGNORECASE:
+        return None
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+def _finditer(pattern: re.Pattern, text: str, lowered: str | None):
+    """``pattern.finditer(text)`` for a case-insensitive ``pattern``, on ``lowered`` text when that is the same."""
+    plain = _case_sensitive(pattern) if lowered is not None else None
+    return pattern.finditer(text) if plain is None else plain.finditer(lowered)
+
+
 def normalize_issues(issues: Mapping[str, object] | list | tuple | str | None) -> dict[str, tuple[str, ...]]:
     """Issue terms from a mapping (issue -> forms), a list of terms or a comma-separated string."""
     if issues is None:
@@ -161,15 +193,23 @@ def _actor_mentions(text: str):
                 if not (idx.actors[m.actor].kind == "country" and _is_location(text, m.start, m.end))]
     # the cached rows the table is built from (the table would only be taken apart again)
     cols = list(SCHEMA)
-    pick = [cols.index(c) for c in ("attribution_id", "speaker", "cue_class", "source_start", "source_end",
-                                    "content_start", "content_end")]
-    return mentions, [tuple(r[i] for i in pick) for r in attribution_rows(text)]
+    pick = itemgetter(*[cols.index(c) for c in ("attribution_id", "speaker", "cue_class", "source_start",
+                                                "source_end", "content_start", "content_end")])
+    return mentions, list(map(pick, attribution_rows(text)))
 
 
 def _int_offsets(atts: list[tuple]) -> list[tuple]:
     """Attribution rows with their id and offsets as ``int`` (a missing source stays missing)."""
-    return [(int(a[0]), a[1], a[2], None if pd.isna(a[3]) else int(a[3]), None if pd.isna(a[3]) else int(a[4]),
-             int(a[5]), int(a[6])) for a in atts]
+    return [(_int(a[0]), a[1], a[2], None if _missing(a[3]) else _int(a[3]), None if _missing(a[3]) else _int(a[4]),
+             _int(a[5]), _int(a[6])) for a in atts]
+
+
+def _int(value) -> int:
+    return value if type(value) is int else int(value)
+
+
+def _missing(value) -> bool:
+    return type(value) is not int and bool(pd.isna(value))
 
 
 _LOCATION_BEFORE = re.compile(
@@ -206,36 +246,45 @@ def stance_rows(text: str, *, issues: Mapping[str, object] | list | str | None =
                 include_neutral: bool = True, params: Params = DEFAULT) -> list[tuple]:
     """The rows of :func:`stance` (tuples in :data:`STANCE_SCHEMA` order), without the table."""
     mentions, atts = _actor_mentions(text)
-    atts = _int_offsets(atts)
+    atts = sorted(_int_offsets(atts), key=itemgetter(5))  # by content start, the order targets come in
     pattern, forms = _default_pattern() if issues is None else _issue_pattern(normalize_issues(issues))
+    lowered = _lowered(text)
     targets = list(mentions)
     if pattern is not None:
         taken = sorted((s, e) for s, e, _, _ in mentions)
         taken_starts = [s for s, _ in taken]
         reach = list(accumulate((e for _, e in taken), max))  # furthest end among the first k mentions
-        for m in pattern.finditer(text):
+        for m in _finditer(pattern, text, lowered):
             k = bisect_left(taken_starts, m.end())  # mentions starting before the match ends
             if not (k and reach[k - 1] > m.start()):
-                key = re.sub(r"\s+", " ", m.group().lower())
-                targets.append((m.start(), m.end(), forms[key], "issue"))
+                key = re.sub(r"\s+", " ", text[m.start():m.end()].lower())
+                issue = forms.get(key) or _casefolded(forms, key)
+                if issue is not None:  # None only for a case-folding the pattern allows but no form has
+                    targets.append((m.start(), m.end(), issue, "issue"))
     targets.sort()
     sentences = _sentence_spans(text)
-    sources = {}
+    sources = {}  # source start -> the furthest source end from there
     for a in atts:
         if a[3] is not None:
-            sources.setdefault(a[3], []).append(a[4])
+            sources[a[3]] = max(sources.get(a[3], a[4]), a[4])
     source_starts = sorted(sources)
 
     rows = []
     si = 0
     contexts: dict[tuple[int, int], object] = {}
+    open_atts, ai = [], 0  # the attributions begun before the target and not over (targets come in order)
     for start, end, name, kind in targets:
         while si + 1 < len(sentences) and sentences[si][1] <= start:
             si += 1
+        while ai < len(atts) and atts[ai][5] <= start:
+            open_atts.append(atts[ai])
+            ai += 1
+        if open_atts:
+            open_atts = [a for a in open_atts if a[6] > start]
         s_start, s_end = sentences[si] if sentences else (0, len(text))
         if kind == "actor" and _inside_source(source_starts, sources, start, end):
             continue  # the mention is the source of an attribution: a speaker, not a target
-        att = _attribution_for(atts, start, end)
+        att = _attribution_for(open_atts, start, end) if open_atts else None
         if att is None:
             speaker, att_id = NARRATOR, pd.NA
             lo, hi = s_start, s_end
@@ -255,7 +304,7 @@ def stance_rows(text: str, *, issues: Mapping[str, object] | list | str | None =
         rows.append((speaker, name, result.label, result.score, lo, hi, att_id, kind,
                      text[start:end], start, end, si, cues, text[lo:hi]))
     # reactions: "X's comment drew a sharp response from Y" (none in most texts: one search tells)
-    for s_id, (lo, hi) in enumerate(sentences if _REACTION.search(text) else ()):
+    for s_id, (lo, hi) in enumerate(sentences if next(_finditer(_REACTION, text, lowered), None) else ()):
         for reactor, (start, end, name, _), value, c0, c1 in _reactions(text, mentions, lo, hi):
             if reactor == name:
                 continue
@@ -267,11 +316,12 @@ def stance_rows(text: str, *, issues: Mapping[str, object] | list | str | None =
     return rows
 
 
-def _inside_source(starts: list[int], sources: dict[int, list[int]], start: int, end: int) -> bool:
+def _inside_source(starts: list[int], sources: dict[int, int], start: int, end: int) -> bool:
+    """Does a source (``sources``: start -> furthest end; ``starts`` sorted) hold ``start:end``?"""
     k = bisect_right(starts, start)
     while k > 0:
         k -= 1
-        if any(end <= e for e in sources[starts[k]]):
+        if end <= sources[starts[k]]:
             return True
         if start - starts[k] > 400:  # sources are short phrases
             return False

@@ -83,10 +83,12 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate, compress
+from operator import not_
 from pathlib import Path
 from typing import NamedTuple
 
@@ -209,12 +211,16 @@ def _resources() -> dict:
         "hedges": frozenset(_lines("hedges.txt")),
         "speech": frozenset(_lines("speech_verbs.txt")),
         "conditionals": frozenset(tuple(w.split()) for w in _lines("conditionals.txt")),
+        "conditional_ends": frozenset(w.split()[-1] for w in _lines("conditionals.txt")),
         "threats": frozenset(_lines("threat_cues.txt")),
         "harm": frozenset(_lines("harm_cues.txt")),
         "target_cues": {tuple(line.split("\t")[0].split()): float(line.split("\t")[1])
                         for line in _lines("target_cues.tsv")},
+        "target_cue_ends": frozenset(line.split("\t")[0].split()[-1] for line in _lines("target_cues.tsv")),
         "shifters": shifters,
         "shifter_heads": frozenset(k[0] for k in shifters if k),
+        # the words a shifter or a contrast phrase can start with
+        "phrase_heads": frozenset(k[0] for k in shifters if k) | _CONTRAST_HEADS,
         "events": _events(),
         "praise_frames": re.compile(_FRAME_LEAD + "(?P<frame>" + "|".join(_lines("praise_frames.txt")) + ")", re.I),
     }
@@ -287,8 +293,10 @@ def _valence(word: str) -> float | None:
     return value
 
 
-def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+def _tokens(text: str, lo: int, hi: int) -> tuple[list[str], list[int], list[int]]:
+    """The tokens of ``text[lo:hi]`` with their start and end offsets (three lists: no tuple per token)."""
+    found = list(_TOKEN.finditer(text, lo, hi))
+    return list(map(re.Match.group, found)), list(map(re.Match.start, found)), list(map(re.Match.end, found))
 
 
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "my", "our", "your"})
@@ -320,6 +328,10 @@ _TALK = frozenset({"said", "says", "say", "wrote", "writes", "write", "spoke", "
                    "talked", "talks", "talk", "talking", "interview", "interviews", "conversation", "explained"})
 
 
+# the words before a target that can make it a setting or an addressee
+_GOVERNORS = _SETTING | _ADDRESS | {"to", "with"}
+
+
 def _is_addressee(words, t0, t1) -> bool:
     """Is the target the one a report is addressed to ("told [the] X", "said to X", "an interview
     with X")? What is said to X is seldom about X."""
@@ -331,15 +343,17 @@ def _is_addressee(words, t0, t1) -> bool:
     return words[k] in _ADDRESS or (words[k] in ("to", "with") and k > 0 and words[k - 1] in _TALK)
 
 
-def _is_victim(toks, words, t0, t1, res) -> bool:
+def _is_victim(raws, words, t0, t1, res) -> bool:
     """Is the target the one harmed ("the invasion of X", "X was shot")? A victim is pitied rather
     than judged: the sentence's other words say little about it."""
     harm, events = res["harm"], res["events"]
+    if harm.isdisjoint(words[max(0, t0 - 4):t1 + 6]):
+        return False  # no harm word near the target: the common case, ruled out at once
     for i in range(max(0, t0 - 4), t0):
         if words[i] in harm and _links_to(words, i, t0):
             return True
     for i in range(t1 + 1, min(len(words), t1 + 6)):
-        if words[i] in harm and words[i] in events and _role(toks, words, i, t0, t1) == "patient":
+        if words[i] in harm and words[i] in events and _role(raws, words, i, t0, t1) == "patient":
             return True
     return False
 
@@ -358,9 +372,9 @@ _SPEAKER_GAP = frozenset({",", "also", "has", "had", "have", "later", "then", "p
                           "again", "on", "in", "a", "an", "the", "recently"})
 
 
-def _is_speaker(toks, words, t0, t1, speech) -> bool:
+def _is_speaker(raws, words, t0, t1, speech) -> bool:
     """Is the target (tokens t0..t1) the source of a report?"""
-    n = len(toks)
+    n = len(raws)
     j = t1 + 1
     # "X said", "X, 45, said", "X also told", "X's spokesman said" is not the target speaking
     steps = 0
@@ -377,7 +391,7 @@ def _is_speaker(toks, words, t0, t1, speech) -> bool:
         break
     # "said X", "according to X", "told reporters X"?  (verb just before the target)
     k = t0 - 1
-    if (k >= 0 and words[k] in speech and (k == 0 or toks[k - 1][2] in _REPORT_END)
+    if (k >= 0 and words[k] in speech and (k == 0 or raws[k - 1] in _REPORT_END)
             and (t1 + 1 >= n or words[t1 + 1] in _AFTER_INVERTED)):
         return True  # '"...," said X.' (inverted report); "Y said X is a liar" is about X
     if k >= 1 and words[k] == "to" and words[k - 1] == "according":
@@ -388,14 +402,8 @@ def _is_speaker(toks, words, t0, t1, speech) -> bool:
     return False
 
 
-def _title_case(toks) -> bool:
-    alpha = caps = 0
-    for t in toks:
-        first = t[2][:1]
-        if first.isalpha():
-            alpha += 1
-            if first.isupper():
-                caps += 1
+def _title_case(alpha: int, caps: int) -> bool:
+    """Is a context title case (a headline)? ``alpha`` tokens begin with a letter, ``caps`` of them a capital."""
     if alpha < 3:
         return True
     return caps >= 0.6 * alpha
@@ -404,39 +412,63 @@ def _title_case(toks) -> bool:
 class Prepared(NamedTuple):
     """A tokenized context, reusable for every target inside it (see :func:`prepare`)."""
 
-    toks: list
-    words: list
+    raws: list  # the tokens as they stand in the text
+    offsets: list  # their start offsets
+    ends: list  # their end offsets (for bisecting to a target)
+    words: list  # lower-cased, with a straight apostrophe
     title: bool
-    ends: list  # token end offsets, for bisecting to a target
     shifts: dict  # token index of a shifted sentiment word -> (factor, shifter's first token index)
     shifters: frozenset  # token indices of shifters that shifted a word (their own valence is dropped)
     contrasts: frozenset  # token indices ending a contrast phrase ("rather than", "on the other")
     starts: frozenset  # token indices that begin a new sentence or line (not the first token)
-    kinds: tuple  # per token: 0 a word, else the boundary it is (see :func:`_kinds`)
-    valences: tuple  # per token: :func:`_valence` of its word
+    kinds: tuple  # per token: 0 a word, else the boundary it is (see :func:`_token_info`)
+    valences: tuple  # per token: :func:`_valence` of its word (None in a set phrase: "at best")
+    events: tuple  # per token: its word's entry in ``data/events.tsv`` (agent, patient valence) or None
+    counts: list  # counts[i]: the words (tokens that are no boundary) among the first i tokens
+    marks: tuple  # (leftward, rightward): sorted token indices where scoring's walk has something to do
 
 
 _WORD, _STRONG, _CLAUSE, _QUOTE, _COMMA = range(5)
 
+_TOKEN_INFO: dict[str, tuple] = {}
 
-def _kinds(toks, words) -> tuple[tuple, tuple]:
-    """Per token: what kind of clause boundary it is (``_WORD`` for none) and its word's valence."""
-    # punctuation kinds by the raw token; a clause word is a word, so never one of those
-    raw_kind = _RAW_KINDS.get
-    kinds = tuple([raw_kind(tok[2]) or (_CLAUSE if w in _CLAUSE_WORDS else _WORD) for tok, w in zip(toks, words)])
-    cached = _VALENCE_CACHE.get
-    valences = []
-    for w in words:
-        value = cached(w, _valence)  # the function itself marks a word not looked up yet
-        valences.append(_valence(w) if value is _valence else value)
-    for i in range(1, len(words)):
-        if valences[i] and (words[i - 1], words[i]) in _IDIOMS:
-            valences[i] = None  # "speculating, at best": a set phrase, not praise
-    return kinds, tuple(valences)
+
+def _token_info(raw: str) -> tuple:
+    """What scoring needs to know of one token, whatever its context (cached by the raw token):
+    ``(word, kind, valence, event, notable, alphabetic, capitalised)`` — the lower-cased word, the
+    clause boundary it is (``_WORD`` for none), its word's :func:`_valence` and event entry, whether
+    the walk in :func:`score_target` must stop at it (a boundary, a sentiment or an event word),
+    and whether it begins with a letter, a capital letter (for :func:`_title_case`)."""
+    info = _TOKEN_INFO.get(raw)
+    if info is None:
+        word = raw.lower().replace("’", "'")
+        # punctuation kinds by the raw token; a clause word is a word, so never one of those
+        kind = _RAW_KINDS.get(raw) or (_CLAUSE if word in _CLAUSE_WORDS else _WORD)
+        valence = _valence(word)
+        event = _resources()["events"].get(word)
+        first = raw[:1]
+        alpha = first.isalpha()
+        info = (word, kind, valence, event, bool(kind or valence or event is not None), alpha,
+                alpha and first.isupper())
+        if len(_TOKEN_INFO) < 200_000:
+            _TOKEN_INFO[raw] = info
+    return info
 
 
 # set phrases whose second word is no sentiment: "at best" (a limit, not praise), "for good" (for ever)
 _IDIOMS = frozenset({("at", "best"), ("for", "good"), ("at", "worst")})
+_IDIOM_ENDS = frozenset(second for _, second in _IDIOMS)
+
+
+def _without_idioms(words, valences: tuple) -> tuple:
+    """``valences`` with the second word of a set phrase ("speculating, at best") cleared."""
+    if _IDIOM_ENDS.isdisjoint(words):
+        return valences
+    valences = list(valences)
+    for i in range(1, len(words)):
+        if valences[i] and (words[i - 1], words[i]) in _IDIOMS:
+            valences[i] = None  # "speculating, at best": a set phrase, not praise
+    return tuple(valences)
 
 
 _RAW_KINDS = {**{c: _STRONG for c in _STRONG_BREAKS}, **{c: _QUOTE for c in _QUOTES}, ",": _COMMA}
@@ -444,13 +476,14 @@ _RAW_KINDS = {**{c: _STRONG for c in _STRONG_BREAKS}, **{c: _QUOTE for c in _QUO
 
 _CONTRASTS = {("rather", "than"), ("instead", "of"), ("versus",), ("vs",), ("vs.",), ("unlike",),
               ("on", "the", "other"), ("on", "the", "one", "hand")}
+_CONTRAST_HEADS = frozenset(c[0] for c in _CONTRASTS)
 
 
 _NOT_AN_OBJECT = frozenset({"of", "is", "was", "were", "are", "be", "been", "has", "have", "had", "will", "would",
                             "in", "for", "at", "on", "by", "with", "from", "to"})
 
 
-def _shifts(toks, words, res) -> tuple[dict, frozenset, frozenset]:
+def _shifts(raws, words, res) -> tuple[dict, frozenset, frozenset]:
     """Polarity shifters ("ease tensions", "undermine the unity") and contrast phrases in a context.
 
     A shifter shifts every sentiment word of the three words after it, up to a clause break or a
@@ -461,9 +494,12 @@ def _shifts(toks, words, res) -> tuple[dict, frozenset, frozenset]:
     shifts: dict[int, tuple[float, int]] = {}
     used = set()
     contrasts = set()
-    for i in range(n):
+    either = res["phrase_heads"]
+    if either.isdisjoint(words):
+        return shifts, frozenset(used), frozenset(contrasts)
+    for i in [i for i, w in enumerate(words) if w in either]:
         w = words[i]
-        if w in ("rather", "instead", "versus", "vs", "vs.", "on", "unlike"):
+        if w in _CONTRAST_HEADS:
             for size in (4, 3, 2, 1):
                 if tuple(words[i:i + size]) in _CONTRASTS:
                     contrasts.add(i + size - 1)
@@ -476,7 +512,7 @@ def _shifts(toks, words, res) -> tuple[dict, frozenset, frozenset]:
                     break  # a noun, not a verb taking an object: "the end of", "the tests were"
                 factor = table[tuple(words[i:i + size])]
                 for k in range(i + size, min(n, i + size + 3)):
-                    raw = toks[k][2]
+                    raw = raws[k]
                     if raw in _STRONG_BREAKS or raw in _QUOTES or raw == "," or words[k] in _CLAUSE_WORDS:
                         break
                     if words[k] in _NOT_AN_OBJECT or words[k] in table:
@@ -489,11 +525,31 @@ def _shifts(toks, words, res) -> tuple[dict, frozenset, frozenset]:
 
 
 def prepare(text: str, lo: int = 0, hi: int | None = None) -> Prepared:
-    """Tokenize ``text[lo:hi]`` once for scoring several targets in it."""
-    toks = _tokens(text, lo, len(text) if hi is None else hi)
-    words = [t[2].lower().replace("’", "'") for t in toks]
-    return Prepared(toks, words, _title_case(toks), [t[1] for t in toks], *_shifts(toks, words, _resources()),
-                    _sentence_starts(text, toks), *_kinds(toks, words))
+    """Tokenize ``text[lo:hi]`` once for scoring several targets in it.
+
+    Everything that depends on the context only is worked out here, once per context, and
+    per-token facts come from a cache keyed by the token (:func:`_token_info`)."""
+    raws, offsets, ends = _tokens(text, lo, len(text) if hi is None else hi)
+    if not raws:
+        return Prepared([], [], [], [], True, {}, frozenset(), frozenset(), frozenset(), (), (), (), [0], ((), ()))
+    infos = list(map(_TOKEN_INFO.get, raws))
+    k = -1
+    for _ in range(infos.count(None)):  # the tokens not seen before
+        k = infos.index(None, k + 1)
+        infos[k] = _token_info(raws[k])
+    words, kinds, valences, events, notable, alpha, caps = zip(*infos)
+    words = list(words)
+    shifts, shifters, contrasts = _shifts(raws, words, _resources())
+    starts = _sentence_starts(text, raws, offsets, ends)
+    # the walk stops at every notable token and contrast (one cut short by the context's end may have
+    # marked a token past it); at a sentence start going right, and at the token before one going left
+    # (the factor applies on crossing)
+    n = len(raws)
+    stops = set(compress(range(n), notable)).union([i for i in contrasts if i < n])
+    marks = (sorted(stops.union([i - 1 for i in starts])), sorted(stops | starts))
+    return Prepared(raws, offsets, ends, words, _title_case(sum(alpha), sum(caps)), shifts, shifters, contrasts,
+                    starts, kinds, _without_idioms(words, valences), events,
+                    list(accumulate(map(not_, kinds), initial=0)), marks)
 
 
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gov", "sen", "rep", "gen", "lt", "col",
@@ -501,22 +557,32 @@ _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gov", "s
                             "feb", "aug", "sept", "oct", "nov", "dec", "ft", "mt", "pres", "atty", "supt"})
 
 
-def _sentence_starts(text: str, toks) -> frozenset:
+def _sentence_starts(text: str, raws, offsets, ends) -> frozenset:
     """Token indices after a line break or after a sentence-final ``.``/``!``/``?`` (abbreviations and
-    initials excepted): a NewsMTSC "sentence" sometimes holds several."""
+    initials excepted): a NewsMTSC "sentence" sometimes holds several.
+
+    ``raws``, ``offsets`` and ``ends`` are the tokens and their start and end offsets. Only the line
+    breaks and the full stops, exclamation and question marks are looked at."""
+    n = len(raws)
     starts = set()
-    for i in range(1, len(toks)):
-        gap = text[toks[i - 1][1]:toks[i][0]]
-        if "\n" in gap:
-            starts.add(i)
-            continue
-        prev = toks[i - 1][2]
-        if prev in ("!", "?") and gap:
-            starts.add(i)
-        elif prev == "." and gap and i >= 2 and toks[i][2][:1].isupper():
-            before = toks[i - 2][2]
-            if len(before) > 1 and before.lower() not in _ABBREVIATIONS and toks[i - 2][1] == toks[i - 1][0]:
+    end = ends[-1]
+    p = text.find("\n", offsets[0], end)
+    while p >= 0:  # a line break lies between two tokens (no token holds white space)
+        starts.add(bisect_right(offsets, p))
+        p = text.find("\n", p + 1, end)
+    for mark in ("!", "?", "."):
+        k = -1
+        for _ in range(raws.count(mark)):
+            k = raws.index(mark, k + 1)
+            i = k + 1
+            if i == n or offsets[i] == ends[k]:
+                continue  # no gap after the mark
+            if mark != ".":
                 starts.add(i)
+            elif k >= 1 and raws[i][:1].isupper():
+                before = raws[k - 1]
+                if len(before) > 1 and before.lower() not in _ABBREVIATIONS and ends[k - 1] == offsets[k]:
+                    starts.add(i)
     return frozenset(starts)
 
 
@@ -534,23 +600,20 @@ def score_target(text: str, start: int, end: int, *, params: Params = DEFAULT,
     if prepared is None:
         lo, hi = context if context else (0, len(text))
         prepared = prepare(text, lo, hi)
-    toks, words, title, ends, shifts, shifters, contrasts, starts, kinds, valences = prepared
-    first = bisect_right(ends, start)  # first token ending after the target's start
-    inside = []
-    for i in range(first, len(toks)):
-        if toks[i][0] >= end:
-            break
-        inside.append(i)
-    if not inside:
+    (raws, offsets, ends, words, title, shifts, shifters, contrasts, starts, kinds, valences, event_of, counts,
+     marks) = prepared
+    t0 = bisect_right(ends, start)  # the first token ending after the target's start
+    t1 = bisect_left(offsets, end, t0) - 1  # the last token starting before its end
+    if t1 < t0:
         return Polarity("neutral", 0.0, ())
-    t0, t1 = inside[0], inside[-1]
-    n = len(toks)
-    speaker = _is_speaker(toks, words, t0, t1, res["speech"])
-    setting = ("the setting" if _is_setting(words, t0, t1)
-               else "the addressee" if _is_addressee(words, t0, t1)
-               else "the victim" if _is_victim(toks, words, t0, t1, res) else None)
-    accuses = _accusation(toks, words, t0, t1, events)
+    n = len(raws)
+    speaker = _is_speaker(raws, words, t0, t1, res["speech"])
     gov = _governor(words, t0)
+    governed = gov >= 0 and words[gov] in _GOVERNORS  # else the target is neither a setting nor an addressee
+    setting = ("the setting" if governed and _is_setting(words, t0, t1)
+               else "the addressee" if governed and _is_addressee(words, t0, t1)
+               else "the victim" if _is_victim(raws, words, t0, t1, res) else None)
+    accuses = _accusation(raws, words, t0, t1, events)
     outdone = gov >= 0 and (words[gov] == "than"  # the object of a comparison: "better than X"
                             or (words[gov] == "over" and any(w in _LEADS for w in words[max(0, gov - 3):gov])))
 
@@ -558,10 +621,19 @@ def score_target(text: str, start: int, end: int, *, params: Params = DEFAULT,
     evidence: list[Evidence] = []
     total = 0.0
     for direction in (-1, 1):
-        i = t0 - 1 if direction < 0 else t1 + 1
+        # only the marked tokens (boundaries, sentiment and event words, contrasts, sentence starts)
+        # change anything on the way out; the words between only count toward the distance
+        if direction < 0:
+            walk = reversed(marks[0][:bisect_left(marks[0], t0)])
+            base = counts[t0]
+        else:
+            walk = marks[1][bisect_right(marks[1], t1):]
+            base = counts[t1 + 1]
         factor = 1.0
-        dist = 0
-        while 0 <= i < n and dist < params.window:
+        for i in walk:
+            passed = base - counts[i + 1] if direction < 0 else counts[i] - base  # words before reaching i
+            if passed >= params.window:
+                break
             if (i if direction > 0 else i + 1) in starts:
                 factor *= params.sentence_break  # the word is in another sentence
             kind = kinds[i]
@@ -574,19 +646,18 @@ def score_target(text: str, start: int, end: int, *, params: Params = DEFAULT,
                     factor *= params.quote_break
                 else:
                     factor *= params.weak_break
-                i += direction
                 continue
             if i in contrasts:
                 factor *= params.contrast
-            dist += 1
+            dist = passed + 1
             value = valences[i]
             if value and i in shifters:
                 value = None  # a shifter's own valence gives way to the word it shifts
             role = None
             w = words[i]
-            event = events.get(w)
+            event = event_of[i]
             if event is not None and params.role:
-                role = _role(toks, words, i, t0, t1)
+                role = _role(raws, words, i, t0, t1)
                 role_value = event[0] if role == "agent" else event[1] if role == "patient" else None
                 if role_value is None:
                     role = None
@@ -596,18 +667,15 @@ def score_target(text: str, start: int, end: int, *, params: Params = DEFAULT,
                 else:
                     value = role_value
             if value:
-                tok = toks[i]
-                raw = tok[2]
+                raw = raws[i]
                 # proper-name words are not sentiment: capitalised mid-sentence, not after a quote
                 if (params.mask_names and not title and raw[0].isupper() and i > 0
-                        and (toks[i - 1][2] not in _OPEN_QUOTES and toks[i - 1][2] not in ".!?:"
-                             or (i > 1 and toks[i - 1][2] == "." and words[i - 2] in _TITLES))
+                        and (raws[i - 1] not in _OPEN_QUOTES and raws[i - 1] not in ".!?:"
+                             or (i > 1 and raws[i - 1] == "." and words[i - 2] in _TITLES))
                         and not raw.isupper()):
-                    i += direction
                     continue
                 if direction < 0 and w in res["harm"] and _links_to(words, i, t0):
-                    i += direction  # "aggression against X": X is harmed, not criticised
-                    continue
+                    continue  # "aggression against X": X is harmed, not criticised
                 reason = ("lexicon, an achievement not linked to the target" if role == "unlinked"
                           else f"target as {role}" if role else "lexicon")
                 if role == "unlinked":
@@ -615,26 +683,25 @@ def score_target(text: str, start: int, end: int, *, params: Params = DEFAULT,
                 shift = shifts.get(i)
                 if shift is not None:
                     value *= shift[0]
-                    reason = f"shifted by {toks[shift[1]][2]!r}"
+                    reason = f"shifted by {raws[shift[1]]!r}"
                 # a shifted word's own negation/hedge was the shifter's business; else look back 3 words
                 for k in range(i - 1, max(-1, i - 4) if shift is None else i - 1, -1):
-                    pw = words[k]
-                    if toks[k][2] in _STRONG_BREAKS or toks[k][2] in _QUOTES or pw in _CLAUSE_WORDS or pw == ",":
+                    if kinds[k]:  # a clause boundary (a strong break, a quote, a comma, "but" ...)
                         break
+                    pw = words[k]
                     if pw in negators:
                         if (pw, words[k + 1]) in _NOT_NEGATION:
                             if k + 1 == i:
                                 value = 0.0  # "no doubt" is a set phrase, not a doubt undone
                             break  # "not only ... but": no negation
                         value *= params.negation if value > 0 else params.negation * params.negated_negative
-                        reason = f"negated by {toks[k][2]!r}"
+                        reason = f"negated by {raws[k]!r}"
                         break
                     if pw in hedges:
                         value *= params.hedge
-                        reason = f"hedged by {toks[k][2]!r}"
+                        reason = f"hedged by {raws[k]!r}"
                         break
                 if not value:
-                    i += direction
                     continue
                 if i > 0 and words[i - 1] in boosters:
                     value += math.copysign(params.booster, value)
@@ -649,7 +716,7 @@ def score_target(text: str, start: int, end: int, *, params: Params = DEFAULT,
                 if outdone and direction < 0 and value > 0 and not role:
                     value = -value  # "Y does better than X": what is good for Y is bad for X
                     reason += ", the target is outdone"
-                if params.other_subject != 1.0 and not role and _other_subject(toks, words, i, t0, t1):
+                if params.other_subject != 1.0 and not role and _other_subject(raws, words, i, t0, t1):
                     weight *= params.other_subject  # "Y is popular with moderates who ... X": said of Y
                     reason += ", said of another subject"
                 if accuses is not None and i > accuses and not role and not speaker:
@@ -663,59 +730,59 @@ def score_target(text: str, start: int, end: int, *, params: Params = DEFAULT,
                     reason += f", target is {setting}"
                 contribution = value * weight
                 total += contribution
-                evidence.append(Evidence(tok[0], tok[1], raw, round(contribution, 4), reason))
-            i += direction
+                evidence.append(Evidence(offsets[i], ends[i], raw, round(contribution, 4), reason))
 
     if params.inside and t1 - t0 >= 3:  # a long target phrase can carry its own judgement
         for i in range(t0 + 1, t1 + 1):
             value = valences[i]
-            raw = toks[i][2]
+            raw = raws[i]
             if not value or (params.mask_names and not title and raw[0].isupper()) or i in shifters:
                 continue
             value *= shifts[i][0] if i in shifts else 1.0
             if words[i - 1] in negators or (i > 1 and words[i - 2] in negators):
                 value *= params.negation
             total += value * params.inside
-            evidence.append(Evidence(toks[i][0], toks[i][1], raw, round(value * params.inside, 4),
+            evidence.append(Evidence(offsets[i], ends[i], raw, round(value * params.inside, 4),
                                      "inside the target phrase"))
 
     cue = _target_cue(words, t0, res)
     if cue is not None:
         k0, k1, value = cue
         value *= params.target_cue
-        c0, c1 = toks[k0][0], toks[k1][1]
+        c0, c1 = offsets[k0], ends[k1]
         inner = [e for e in evidence if c0 <= e.start and e.end <= c1]  # the cue replaces its words
         total += value - sum(e.value for e in inner)
         evidence = [e for e in evidence if e not in inner]
-        evidence.append(Evidence(toks[k0][0], toks[k1][1], text[toks[k0][0]:toks[k1][1]], value,
+        evidence.append(Evidence(offsets[k0], ends[k1], text[offsets[k0]:ends[k1]], value,
                                  "stance cue pointing at the target"))
 
-    threat = _threat(toks, words, t0, t1, res)
+    threat = _threat(raws, words, t0, t1, res)
     if threat is not None:
         total -= params.threat
-        evidence.append(Evidence(toks[threat][0], toks[threat][1], toks[threat][2], -params.threat,
+        evidence.append(Evidence(offsets[threat], ends[threat], raws[threat], -params.threat,
                                  "conditional threat against the target"))
 
     if speaker and params.self_words and words[t0] not in _FIRST_PERSON:
         # the speaker's "I", "me", "my" are the speaker: what is said about them is about the target
         seen = {e.start for e in evidence}
         for k in [k for k in range(n) if words[k] in _FIRST_PERSON][:_SELF_MENTIONS]:
-            for e in score_target(text, toks[k][0], toks[k][1], params=params, prepared=prepared).evidence:
+            for e in score_target(text, offsets[k], ends[k], params=params, prepared=prepared).evidence:
                 if e.start not in seen:
                     seen.add(e.start)
                     value = round(e.value * params.self_words, 4)
                     total += value
-                    evidence.append(e._replace(value=value, reason=f"{e.reason}, said of {toks[k][2]!r} (the speaker)"))
+                    evidence.append(e._replace(value=value, reason=f"{e.reason}, said of {raws[k]!r} (the speaker)"))
 
-    if params.praise_frame and total >= 0.0 and not any(e.value < 0 for e in evidence):
-        frame = res["praise_frames"].match(text, end, toks[-1][1])
+    if params.praise_frame and total >= 0.0 and not (evidence and min([e.value for e in evidence]) < 0):
+        frame = res["praise_frames"].match(text, end, ends[-1])
         if frame is not None:
             total += params.praise_frame
             evidence.append(Evidence(frame.start("frame"), frame.end("frame"), frame.group("frame"),
                                      params.praise_frame, "praising description of the target"))
 
     evidence.sort()
-    if params.negativity != 1.0 and any(e.value < 0 for e in evidence) and any(e.value > 0 for e in evidence):
+    values = [e.value for e in evidence]
+    if params.negativity != 1.0 and values and min(values) < 0 < max(values):
         # mixed evidence: the negative side counts more (the evidence shows the weighted values)
         weighted = []
         for e in evidence:
@@ -753,7 +820,7 @@ _FUNCTION_SUBJECTS = frozenset({"i", "he", "she", "it", "this", "that", "there",
 _CONJOINED = frozenset({"and", "or", "nor", ",", "&"})  # "X and Y are ...": X is a subject too
 
 
-def _other_subject(toks, words, i, t0, t1) -> bool:
+def _other_subject(raws, words, i, t0, t1) -> bool:
     """Is the word at ``i`` the predicate of a name other than the target ("Y is popular with
     moderates who ... X", "Y was very critical")? A name conjoined with the target ("X and Y were
     ...") is not another subject."""
@@ -763,22 +830,31 @@ def _other_subject(toks, words, i, t0, t1) -> bool:
     if k < 1 or words[k] not in _COPULA:
         return False
     k -= 1
-    raw = toks[k][2]
+    raw = raws[k]
     if not (raw[:1].isupper() and raw.isalpha()) or t0 <= k <= t1 or words[k] in _FUNCTION_SUBJECTS:
         return False
-    return not (t1 < k and all(words[j] in _CONJOINED or toks[j][2][:1].isupper() for j in range(t1 + 1, k)))
+    return not (t1 < k and all(words[j] in _CONJOINED or raws[j][:1].isupper() for j in range(t1 + 1, k)))
 
 
-def _accusation(toks, words, t0, t1, events) -> int | None:
+def _accusation(raws, words, t0, t1, events) -> int | None:
     """Index of a verb of accusation or criticism (an event bad for both sides in ``data/events.tsv``)
     whose agent is the target ("X accuses Y of ...", "X blamed Y for ..."): what follows it
     describes the one accused, in the target's wording."""
+    if _accusations().isdisjoint(words[t1 + 1:t1 + 8]):
+        return None  # no verb of accusation near: the common case, ruled out at once
     for i in range(t1 + 1, min(len(words), t1 + 8)):
         event = events.get(words[i])
         if (event is not None and event[0] is not None and event[1] is not None and event[0] < 0 and event[1] < 0
-                and _role(toks, words, i, t0, t1) == "agent"):
+                and _role(raws, words, i, t0, t1) == "agent"):
             return i
     return None
+
+
+@lru_cache(maxsize=1)
+def _accusations() -> frozenset:
+    """The event words bad for both sides (the verbs :func:`_accusation` looks for)."""
+    return frozenset(w for w, (agent, patient) in _resources()["events"].items()
+                     if agent is not None and patient is not None and agent < 0 and patient < 0)
 
 
 _SELF_MENTIONS = 3  # first-person mentions considered per speaker target
@@ -802,7 +878,7 @@ def _target_cue(words, t0, res) -> tuple[int, int, float] | None:
     for _ in range(4):
         if end < 0:
             return None
-        for size in (3, 2, 1):
+        for size in (3, 2, 1) if words[end] in res["target_cue_ends"] else ():
             k0 = end - size + 1
             if k0 >= 0:
                 value = cues.get(tuple(words[k0:end + 1]))
@@ -821,21 +897,24 @@ def _target_cue(words, t0, res) -> tuple[int, int, float] | None:
 _SUBJECT_LEAD = frozenset({"the", "a", "an", "any", "its", "their"})
 
 
-def _threat(toks, words, t0, t1, res) -> int | None:
+def _threat(raws, words, t0, t1, res) -> int | None:
     """Index of the threat cue when the target sits in the condition of a threat, else None."""
-    n = len(toks)
+    if res["conditional_ends"].isdisjoint(words[max(0, t0 - 3):t0]):
+        return None  # no "if", "unless", ... just before the target: the common case
+    n = len(raws)
     cond = None
     for k in range(t0 - 1, max(-1, t0 - 4), -1):  # the target leads the condition: "if [the] Russia ..."
-        if any(tuple(words[k - len(cue) + 1:k + 1]) == cue for cue in res["conditionals"]):
+        if words[k] in res["conditional_ends"] and any(tuple(words[k - len(cue) + 1:k + 1]) == cue
+                                                       for cue in res["conditionals"]):
             cond = k  # "if", "unless", "in case", "in the event of" ends at k
             break
-        if words[k] not in _SUBJECT_LEAD and not toks[k][2][:1].isupper():
+        if words[k] not in _SUBJECT_LEAD and not raws[k][:1].isupper():
             break
     if cond is None:
         return None
     # condition ends at the next comma / clause break after the target; the threat cue is outside it
     end = t1 + 1
-    while end < n and toks[end][2] not in {",", ";", ".", ":"} and words[end] not in {"then"}:
+    while end < n and raws[end] not in {",", ";", ".", ":"} and words[end] not in {"then"}:
         end += 1
     for k in list(range(max(0, cond - 20), cond)) + list(range(end, min(n, end + 15))):
         if words[k] in res["threats"]:
@@ -903,7 +982,7 @@ def _possessive_role(words, i, t1) -> str | None:
     return None  # "X's attack", "X's defeat": either side
 
 
-def _role(toks, words, i, t0, t1) -> str | None:
+def _role(raws, words, i, t0, t1) -> str | None:
     """The target's role in the event at token ``i``: ``"agent"``, ``"patient"`` or None (unknown).
 
     Dependency-free: "X [has, also, who, wants to ...] attacked" makes X the agent and "X was
@@ -924,7 +1003,7 @@ def _role(toks, words, i, t0, t1) -> str | None:
             if k <= skip_to:
                 continue
             pw = words[k]
-            raw = toks[k][2]
+            raw = raws[k]
             if pw == ",":
                 if k + 1 < i and words[k + 1] in ("who", "which"):
                     continue
@@ -948,7 +1027,7 @@ def _role(toks, words, i, t0, t1) -> str | None:
             return None
         return "agent"
     # the event comes first: the target is its object, or its agent after "by"/"from"
-    if t0 - i - 1 > 6 or (t0 - i - 1 > 4 and not all(toks[k][2][:1].isupper() for k in range(i + 5, t0))):
+    if t0 - i - 1 > 6 or (t0 - i - 1 > 4 and not all(raws[k][:1].isupper() for k in range(i + 5, t0))):
         return None  # up to four words between, or six when the last are a name ("of Senate Majority Leader X")
     for k in range(i + 1, t0):
         pw = words[k]
@@ -956,7 +1035,7 @@ def _role(toks, words, i, t0, t1) -> str | None:
             return "agent" if k == t0 - 1 or all(words[j] in _OBJECT_GAP for j in range(k + 1, t0)) else None
         if pw in _OBJECT_GAP and not (pw == "that" and k == i + 1):
             continue  # not "show that X": a complement clause, X is not the object
-        raw = toks[k][2]
+        raw = raws[k]
         if raw[:1].isupper() and raw.isalpha():
             continue
         return None
