@@ -21,9 +21,10 @@ See Also: :func:`newslab.attributions`, which names each attribution's speaker w
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -41,8 +42,30 @@ ACTORS_SCHEMA = {
 
 _CONNECT = frozenset({"of", "for", "the", "de", "von", "van", "al", "bin", "on"})
 _PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
+#: Words looked past, like capitalised ones, when collecting the titles before a name ("press secretary Jen Psaki").
+_BEFORE_TITLE = frozenset({"foreign", "press", "former", "top", "senior", "white"})
+#: Words that may stand between titles and a name ("Secretary of State", "White House press secretary").
+_TITLE_WORDS = frozenset({"of", "state", "foreign", "defense", "defence", "homeland", "security", "press", "vice",
+                          "prime", "house", "white", "national", "general", "former", "deputy"})
 _POSSESSIVE = ("’s", "'s", "’", "'")
+#: Capital letters. A word (:data:`~newslab.attribution.resources.WORD`) starts with an ASCII letter or digit or is one punctuation
+#: mark, which is never a letter, so ``w[0] in _CAPITALS`` is ``w[0].isupper() and w[0].isalpha()``.
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_SENTENCE_ENDS = frozenset(".!?")
+_OPENERS = frozenset("“\"‘'(")
 
+
+def _case_forms(word: str) -> list[str]:
+    """Every spelling of lower-case ``word`` that keeps its first letter small ("he", "hE")."""
+    forms = [word[0]]
+    for c in word[1:]:
+        forms = [f + x for f in forms for x in (c, c.upper())]
+    return forms
+
+
+#: Words outside capitalised runs that the scan looks at, pronouns and "the", in every spelling whose
+#: ``lower()`` is one of them (only "İ" and the Kelvin sign lower-case to ASCII, and neither to these letters).
+_LOWER_CUES = {form: low for low in (*_PRONOUNS, "the") for form in _case_forms(low)}
 
 #: Capitalised nouns that make a word run a thing or event rather than a person.
 _NOT_PERSON = frozenset("""war street avenue road day act bill center centre hall square bridge airport station
@@ -75,6 +98,8 @@ class Actor:
         if self.kind == "country":
             return res.country_names().get(self.key, self.names[0])
         # the fullest name: most words, then longest, then first seen
+        if len(self.names) == 1:
+            return self.names[0]
         return max(self.names, key=lambda n: (len(n.split()), len(n), -self.names.index(n)))
 
 
@@ -131,7 +156,7 @@ def index(text: str) -> ActorIndex:
     all need it) and shared: treat it as read-only.
     """
     titles, places, pron = res.titles(), res.places(), res.pronouns()
-    first, orgw = res.first_names(), res.organisation_words()
+    first = res.first_names()
     words = [(m.start(), m.end(), m[0]) for m in res.WORD.finditer(text)]
     actors: list[Actor] = []
     by_key: dict[tuple[str, str], int] = {}
@@ -150,50 +175,56 @@ def index(text: str) -> ActorIndex:
         return a
 
     n = len(words)
-    i = 0
-    sentence_start = True
-    while i < n:
-        s, e, w = words[i]
-        c = w[0]
-        if not c.isupper() or not c.isalpha():
-            low = w.lower()
-            if low in _PRONOUNS and not sentence_start:
-                mentions.append(Mention(s, e, -1, "pronoun:" + pron[low]))
-            elif low == "the" and i + 1 < n:
-                j = _description(words, i, titles, places)
+    i = 0  # the first word not read yet
+    sentence_start = True  # whether word i starts a sentence
+    # only capitalised words, pronouns and "the" can start a mention; the words between them
+    # matter only for whether a sentence starts
+    for k in [k for k, (_, _, w) in enumerate(words) if w[0] in _CAPITALS or w in _LOWER_CUES]:
+        if k < i:
+            continue  # read with a run or a description
+        if k > i:
+            # a sentence starts after ".", "!" or "?" and any opening quotes or brackets
+            b = k - 1
+            while b >= i and words[b][2] in _OPENERS:
+                b -= 1
+            if b >= i:
+                sentence_start = words[b][2] in _SENTENCE_ENDS
+        s, e, w = words[k]
+        i = k + 1
+        if w[0] not in _CAPITALS:
+            low = _LOWER_CUES[w]
+            if low != "the":
+                if not sentence_start:
+                    mentions.append(Mention(s, e, -1, "pronoun:" + pron[low]))
+            elif i < n:
+                j = _description(words, k, titles, places)
                 if j:
                     mentions.append(Mention(s, words[j - 1][1], -1, "description"))
                     i = j
-                    sentence_start = False
-                    continue
-            sentence_start = w in ".!?" or (sentence_start and w in "“\"‘'(")
-            i += 1
+            sentence_start = False
             continue
         # a run of capitalised words (with connecting lower-case words between capitals)
-        j = i
+        j = k + 1
         while j < n:
             wj = words[j][2]
-            c = wj[0]
-            if c.isupper() and c.isalpha():
+            if wj[0] in _CAPITALS:
                 j += 1
-            elif wj in _CONNECT and j + 1 < n and words[j + 1][2][:1].isupper() and j > i:
+            elif wj in _CONNECT and j + 1 < n and words[j + 1][2][:1].isupper():
                 j += 1
             else:
                 break
-        run = words[i:j]
-        low0 = run[0][2].lower()
-        if low0 in ("he", "she") and len(run) == 1:
-            mentions.append(Mention(s, e, -1, "pronoun:" + pron[low0]))
-            i, sentence_start = j, False
-            continue
-        if low0 == "the" and len(run) <= 3:
-            k = _description(words, i, titles, places)
-            if k:
-                mentions.append(Mention(s, words[k - 1][1], -1, "description"))
-                i, sentence_start = k, False
-                continue
-        _classify(run, words, i, actors, new_actor, surname, mentions, titles, places, first, orgw)
         sentence_start = False
+        low0 = w.lower()
+        if j == k + 1 and low0 in ("he", "she"):
+            mentions.append(Mention(s, e, -1, "pronoun:" + pron[low0]))
+            continue
+        if low0 == "the" and j - k <= 3:
+            end = _description(words, k, titles, places)
+            if end:
+                mentions.append(Mention(s, words[end - 1][1], -1, "description"))
+                i = end
+                continue
+        _classify(words[k:j], words, k, actors, new_actor, surname, mentions, titles, places, first)
         i = j
     _resolve(actors, mentions, titles, places, text)
     mentions = [m for m in mentions if m.actor >= 0]
@@ -227,94 +258,128 @@ def _description(words, i, titles, places) -> int:
     return 0
 
 
-def _classify(run, words, i, actors, new_actor, surname, mentions, titles, places, first, orgw) -> None:
-    # drop sentence-initial function words ("The", "In", "After") and trailing possessive marks
-    k = 0
-    lows0_the = run[0][2].lower() == "the"
-    not_names = res.NOT_NAMES
-    while k < len(run) and run[k][2].lower() in not_names and run[k][2].lower() not in titles:
+class _Run(NamedTuple):
+    """What a capitalised run says on its own, before the article's context (:func:`_read_run`)."""
+
+    first: int  # the run's first and one-past-last kept words (function words and trailing connectors dropped)
+    stop: int
+    name_at: int  # the first word of the name (after leading titles and affiliations)
+    the_first: bool  # the run began with "The"
+    whole: str  # the kept words without possessive marks
+    place: tuple[str, str] | None  # the whole run is a place (country, capital, metonym, plural demonym)
+    is_org: bool
+    titles: frozenset[str]  # titles in the run before the name ("Secretary of State Antony Blinken")
+    affiliation: frozenset[str]  # country codes of places in the run before the name ("Russian")
+    name_has_org_word: bool
+    name: tuple[str, ...]  # the name's words, or () when they cannot name a person or country
+    country: tuple[str, str] | None  # a one-word name that is a country: (code, name)
+
+
+@lru_cache(maxsize=4096)
+def _read_run(raw: tuple[str, ...]) -> _Run | None:
+    """The context-free part of :func:`_classify` for a run of words, cached: runs repeat ("The", "Mr. Trump")."""
+    titles, places, orgw = res.titles(), res.places(), res.organisation_words()
+    lows = [w.lower() for w in raw]
+    # drop sentence-initial function words ("The", "In", "After") and trailing connecting words
+    k, m = 0, len(raw)
+    while k < m and lows[k] in res.NOT_NAMES and lows[k] not in titles:
         k += 1
-    run = run[k:]
-    while run and run[-1][2].lower() in _CONNECT:
-        run = run[:-1]
-    if not run:
-        return
-    lows = [w.lower().rstrip(".") for _, _, w in run]
-    raw = [w for _, _, w in run]
-    whole = " ".join([_strip_possessive(w) for w in raw])
-    # preceding lower-case titles and places ("spokeswoman Maria Zakharova", "the Russian spokeswoman")
-    pre_titles, pre_aff = set(), set()
-    for b in range(i - 1, max(-1, i - 5), -1):
-        w = words[b][2]
-        low = w.lower()
-        if low in titles:
-            pre_titles.add(low)
-        elif w in places:
-            pre_aff.add(places[w][0])
-        elif w[:1].isupper() or low in ("foreign", "press", "former", "top", "senior", "white"):
-            continue
-        else:
-            break
+    while m > k and lows[m - 1] in _CONNECT:
+        m -= 1
+    if k == m:
+        return None
+    the_first = lows[0] == "the"
+    raw = raw[k:m]
+    lows = [low.rstrip(".") for low in lows[k:m]]
+    bare = [_strip_possessive(w) for w in raw]
+    whole = " ".join(bare)
     # a place, possibly multi-word ("White House", "United States", "Moscow")
-    if whole in places and (places[whole][1] != "demonym" or whole.endswith("s")):
-        code, kind = places[whole]
-        a = new_actor("country", code, whole)
-        mentions.append(Mention(run[0][0], run[-1][1], a.id, "name"))
-        return
-    if whole == "West" and ((k and lows0_the) or (i > 0 and words[i - 1][2].lower() == "the")):
-        a = new_actor("collective", "the West", "the West")
-        mentions.append(Mention(run[0][0], run[-1][1], a.id, "name"))
-        return
+    place = places.get(whole)
+    if place is not None and place[1] == "demonym" and not whole.endswith("s"):
+        place = None
     is_org = not orgw.isdisjoint(lows) or (len(raw) == 1 and raw[0].isupper() and len(raw[0]) > 1
                                              and raw[0] not in places)
     # split leading titles and affiliations from the name
     t = 0
-    found_titles, aff = set(pre_titles), set(pre_aff)
-    while t < len(run) - 1:
+    found_titles, aff = set(), set()
+    while t < len(raw) - 1:
         w, low = raw[t], lows[t]
-        if low in titles or low in ("of", "state", "foreign", "defense", "defence", "homeland", "security", "press",
-                                     "vice", "prime", "house", "white", "national", "general", "former", "deputy"):
+        if low in titles or low in _TITLE_WORDS:
             if low in titles:
                 found_titles.add(low)
             t += 1
-        elif w in places or _strip_possessive(w) in places:
-            aff.add(places.get(w, places.get(_strip_possessive(w), ("", "")))[0])
+        elif w in places or bare[t] in places:
+            aff.add(places.get(w, places.get(bare[t], ("", "")))[0])
             t += 1
         else:
             break
-    name_words = [_strip_possessive(w) for w in raw[t:]]
-    name_lows = lows[t:]
-    if is_org and not (found_titles and orgw.isdisjoint(name_lows)):
-        a = new_actor("organisation", whole.lower(), whole)
-        mentions.append(Mention(run[0][0], run[-1][1], a.id, "name"))
-        return
+    name_words, name_lows = bare[t:], lows[t:]
+    name, country = tuple(name_words), None
     if not name_words or name_lows[-1] in titles:
+        name = ()
+    elif len(name_words) == 1 and (name_words[0] in places or name_words[0].lower() in _NOT_PERSON):
+        if name_words[0] in places and places[name_words[0]][1] != "demonym":
+            country = (places[name_words[0]][0], name_words[0])
+        name = ()
+    elif (any(w.lower() in _NOT_PERSON or w.isupper() or not w.isalpha() and "-" not in w and "." not in w
+              for w in name_words)
+          or name_words[-1].lower() in res.NOT_NAMES or name_words[-1].lower() in res.cue_forms()):
+        name = ()
+    return _Run(k, m, k + t, the_first, whole, place, is_org, frozenset(found_titles), frozenset(aff),
+                not orgw.isdisjoint(name_lows), name, country)
+
+
+def _classify(run, words, i, actors, new_actor, surname, mentions, titles, places, first) -> None:
+    r = _read_run(tuple([w for _, _, w in run]))
+    if r is None:
         return
-    if len(name_words) == 1 and (name_words[0] in places or name_words[0].lower() in _NOT_PERSON):
-        if name_words[0] not in places:
-            return
-        code, kind = places[name_words[0]]
-        if kind != "demonym":
-            a = new_actor("country", code, name_words[0])
-            mentions.append(Mention(run[t][0], run[-1][1], a.id, "name"))
+    start, end = run[r.first][0], run[r.stop - 1][1]
+    if r.place is not None:
+        a = new_actor("country", r.place[0], r.whole)
+        mentions.append(Mention(start, end, a.id, "name"))
         return
+    if r.whole == "West" and ((r.first and r.the_first) or (i > 0 and words[i - 1][2].lower() == "the")):
+        a = new_actor("collective", "the West", "the West")
+        mentions.append(Mention(start, end, a.id, "name"))
+        return
+    # preceding lower-case titles and places ("spokeswoman Maria Zakharova", "the Russian spokeswoman")
+    found_titles, aff = r.titles, r.affiliation
+    for b in range(i - 1, max(-1, i - 5), -1):
+        w = words[b][2]
+        low = w.lower()
+        if low in titles:
+            found_titles = found_titles | {low}
+        elif w in places:
+            aff = aff | {places[w][0]}
+        elif w[:1].isupper() or low in _BEFORE_TITLE:
+            continue
+        else:
+            break
+    if r.is_org and not (found_titles and not r.name_has_org_word):
+        a = new_actor("organisation", r.whole.lower(), r.whole)
+        mentions.append(Mention(start, end, a.id, "name"))
+        return
+    if r.country is not None:
+        a = new_actor("country", *r.country)
+        mentions.append(Mention(run[r.name_at][0], end, a.id, "name"))
+        return
+    if not r.name:
+        return
+    name_words = r.name
     last = name_words[-1]
-    if any(w.lower() in _NOT_PERSON or w.isupper() or not w.isalpha() and "-" not in w and "." not in w
-           for w in name_words):
-        return
-    if last.lower() in res.NOT_NAMES or last.lower() in res.cue_forms():
-        return
     if len(name_words) == 1 and last not in surname and last.endswith("s") and last[:-1] in surname:
-        last = name_words[0] = last[:-1]  # "Bidens’s"
+        last = last[:-1]  # "Bidens’s"
+        name_words = (last,)
     is_person = bool(found_titles) or name_words[0] in first or len(name_words) >= 2 or last in surname
     if not is_person:
         return
+    name = " ".join(name_words)
     if last in surname:
         a = actors[surname[last]]
-        if " ".join(name_words) not in a.names:
-            a.names.append(" ".join(name_words))
+        if name not in a.names:
+            a.names.append(name)
     else:
-        a = new_actor("person", " ".join(name_words), " ".join(name_words))
+        a = new_actor("person", name, name)
         surname[last] = a.id
     a.titles |= found_titles
     if found_titles:
@@ -327,7 +392,7 @@ def _classify(run, words, i, actors, new_actor, surname, mentions, titles, place
         if not gender and len(name_words) > 1:
             gender = first.get(name_words[0], "")
         a.gender = gender
-    mentions.append(Mention(run[t][0], run[-1][1], a.id, "name"))
+    mentions.append(Mention(run[r.name_at][0], end, a.id, "name"))
 
 
 def _resolve(actors, mentions, titles, places, text) -> None:
