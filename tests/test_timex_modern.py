@@ -74,7 +74,7 @@ fixtures excluded) by an annotator who never ran the tagger or read its code; it
 earlier fixtures (ages such as "the 83-year-old justice" are not tagged, as in all of them). Scored once on the
 tagger as it stood when the set was frozen (166 gold, 163 system): strict P/R/F1 0.957 / 0.940 / 0.948, relaxed
 0.988 / 0.970 / 0.979, type F1 0.967, value F1 0.888. Scored again after the next round of general fixes (made
-without it): strict 0.960, relaxed 0.979, type 0.967, value 0.888; unchanged after the round after that. Nobody is to tune on it; a failure reports
+without it): strict 0.960, relaxed 0.979, type 0.967, value 0.888; unchanged after the two rounds after that. Nobody is to tune on it; a failure reports
 aggregates only.
 """
 from __future__ import annotations

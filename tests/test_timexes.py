@@ -1014,3 +1014,32 @@ def test_coordinated_months_share_a_year(text, dct, expected):
 ])
 def test_wire_copy_times_anaphora_and_verbs(text, dct, expected):
     assert values(text, dct) == expected
+
+
+@pytest.mark.parametrize("text, dct, expected", [
+    # "a few days ago": about three days back, known only to the week (2016-03-10 is a Thursday)
+    ("He called a few days ago.", "2016-03-10", [("a few days ago", "DATE", "2016-W10")]),
+    ("He called a few days ago.", "2016-03-07", [("a few days ago", "DATE", "2016-W09")]),
+    ("He called a couple of days ago.", "2016-03-09", [("a couple of days ago", "DATE", "2016-W10")]),
+    # "a few years ago": a year of the decade (TimeBank: 199X)
+    ("The plant closed a few years ago.", "1998-02-12", [("a few years ago", "DATE", "199X")]),
+    # other vague amounts stay a vague past
+    ("She arrived a few weeks ago.", "2016-03-10", [("a few weeks ago", "DATE", "PAST_REF")]),
+    ("Several years ago, the plant closed.", "1998-02-12", [("Several years ago", "DATE", "PAST_REF")]),
+])
+def test_a_few_units_ago(text, dct, expected):
+    assert values(text, dct) == expected
+
+
+@pytest.mark.parametrize("text, dct, expected", [
+    ('That is as true today as it was a month ago.', "2016-06-08",
+     [("today", "DATE", "PRESENT_REF"), ("a month ago", "DATE", "2016-05")]),
+    ("Her clear advantage today is the same one Obama enjoyed in 2008.", "2016-03-10",
+     [("today", "DATE", "PRESENT_REF"), ("2008", "DATE", "2008")]),
+    # the day itself: no past year to set it against, or the day is the subject
+    ("Her advantage today is large.", "2016-03-10", [("today", "DATE", "2016-03-10")]),
+    ("Today is the anniversary of the 2008 vote.", "2016-03-10",
+     [("Today", "DATE", "2016-03-10"), ("2008", "DATE", "2008")]),
+])
+def test_today_set_against_the_past_is_nowadays(text, dct, expected):
+    assert values(text, dct) == expected

@@ -1093,6 +1093,15 @@ def _h_ago(ctx, m, s, e):
         # PT1H), "later" being the signal that counts it from the narrative's reference time
         ctx.trim_end = s + len(ctx.text[s:m.start("dir")].rstrip())
         return "DURATION", _duration(n, unit)
+    if n is None and direction in ("ago", "earlier") and _A_FEW.fullmatch(m["num"]) and u in ("day", "year"):
+        # "a few days ago" / "a few years ago": about three units back, known only to the next coarser
+        # unit (TimeBank: "a few years ago" = 199X; the week for days)
+        base = ctx.dct if direction == "ago" else (_anchor(ctx, u) or ctx.dct)
+        if base is not None:
+            if u == "day":
+                back = 2 if "couple" in m["num"].lower() else 3
+                return "DATE", _week(base - dt.timedelta(days=back))
+            return "DATE", str(base.year - 3)[:3] + "X"
     if n is None or n != int(n):
         return "DATE", "PAST_REF" if direction in ("ago", "earlier", "before") else "FUTURE_REF"
     sign = -1 if direction in ("ago", "earlier") else 1
@@ -1113,6 +1122,7 @@ def _h_ago(ctx, m, s, e):
 
 
 _COMPARISON = re.compile(r"(?:more|less|fewer)\s+than\s+", re.I)
+_A_FEW = re.compile(r"a\s+(?:few|couple(?:\s+of)?)", re.I)
 
 
 def _h_unit_ago(ctx, m, s, e):
@@ -1368,6 +1378,12 @@ _OF_TOMORROW = re.compile(r"\b(?:people|world|leaders|city|cities|jobs|technolog
 _STILL_BEFORE = re.compile(r"\b(?:even|still)\s+\Z", re.I)
 _STILL_AFTER = re.compile(r",?\s+still\b", re.I)
 _PRESENT_VERB = re.compile(r"\b(?:is|are|has|have|remains?)\b", re.I)
+_AS_BEFORE = re.compile(r"\bas\s+\w+\s+\Z", re.I)
+_AS_AFTER = re.compile(r"\s+as\b", re.I)
+_IS_AFTER = re.compile(r"\s+(?:is|are)\b", re.I)
+_WORD_BEFORE = re.compile(r"[a-z]\s+\Z")
+_VERB_BEFORE = re.compile(r"\b(?:is|are|remains?|\w\w+[^s'\W]s)\s+\Z", re.I)
+_YEAR_WORD = re.compile(r"(?<![\w$.,])(1[6-9]\d\d|20\d\d)(?![\w,.]\d)")
 
 
 def _today_nowadays(ctx: _Context, s: int, e: int) -> bool:
@@ -1378,6 +1394,16 @@ def _today_nowadays(ctx: _Context, s: int, e: int) -> bool:
     text = ctx.text
     if _STILL_BEFORE.search(text, max(0, s - 7), s) or _STILL_AFTER.match(text, e):
         return True
+    if _AS_BEFORE.search(text, max(0, s - 30), s) and _AS_AFTER.match(text, e):
+        return True  # "as true today as it was a month ago": the present state set against the past
+    if ctx.dct is not None and (_IS_AFTER.match(text, e) and _WORD_BEFORE.search(text, max(0, s - 30), s)
+                                or _VERB_BEFORE.search(text, max(0, s - 30), s)):
+        # "the role that Sanders plays today", "Clinton's advantage today is the one Obama had in 2008":
+        # a present state compared with a year of the past named in the same sentence
+        a = text.rfind(".", max(0, s - 300), s) + 1
+        b = text.find(".", e, e + 300)
+        if any(int(y) <= ctx.dct.year - 2 for y in _YEAR_WORD.findall(text, a, b if b >= 0 else e + 300)):
+            return True
     p = ctx.prev
     if p is None or ctx.dct is None or p[1] != "DATE" or not p[2][:4].isdigit() or int(p[2][:4]) > ctx.dct.year - 2:
         return False
