@@ -637,6 +637,31 @@ def test_predicate_of_another_name_counts_less():
     assert _polarity("Smith and Jones were popular with the crowd.", "Smith") == "positive"
 
 
+@pytest.mark.parametrize("text,mention", [
+    ("Critics blasted the failed plan on Sunday.", "Sunday"),
+    ("Tuesday night, critics blasted the failed plan.", "Tuesday night"),
+])
+def test_a_date_is_no_target_of_sentiment(text, mention):
+    # the words around a date judge what happened then, not the date
+    assert _polarity(text, mention) == "neutral"
+    assert _polarity(text, "plan") == "negative"  # the same words do bear on other targets
+
+
+def test_a_name_like_a_month_is_still_a_target():
+    assert _polarity("Critics blasted May for the failed plan.", "May") == "negative"
+
+
+def test_verb_of_another_name_after_an_auxiliary_counts_less():
+    text = "Smith met the voters on Monday, and Jones had been reprimanded for it."
+    span = _span(text, "Smith")
+    (on,) = [e for e in score_target(text, *span).evidence if e.word == "reprimanded"]
+    (off,) = [e for e in score_target(text, *span, params=Params(other_subject=1.0)).evidence
+              if e.word == "reprimanded"]
+    assert on.reason.endswith("said of another subject") and on.value == pytest.approx(0.3 * off.value, abs=1e-3)
+    # the target's own verb is the target's
+    assert _polarity("Smith has badly failed the voters.", "Smith") == "negative"
+
+
 def test_being_prevented_is_bad_for_the_one_stopped():
     assert _polarity("Party leaders moved to prevent Smith from running again.", "Smith") == "negative"
 
