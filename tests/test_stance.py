@@ -72,6 +72,20 @@ def test_proper_names_are_not_sentiment():
     assert _polarity("Homeland Security Secretary Smith visited Texas.", "Smith") == "neutral"
 
 
+def test_capitalised_modal_mid_sentence_is_a_name_not_a_hedge():
+    def failed(text, name):
+        ev = [e for e in score_target(text, *_span(text, name)).evidence if e.word == "failed"]
+        assert len(ev) == 1, ev
+        return ev[0]
+
+    may = failed("Critics blasted May for the failed plan.", "May")
+    assert "hedged" not in may.reason
+    assert may.value == failed("Critics blasted Mays for the failed plan.", "Mays").value
+    # sentence-initially and after an opening quote a capitalised modal is still a hedge
+    assert "hedged by 'May'" in failed('"May the failed plan end," Smith said.', "Smith").reason
+    assert "hedged by 'May'" in failed("Smith spoke. May the failed plan end.", "Smith").reason
+
+
 def test_score_sign_and_evidence_offsets():
     text = "Critics blasted Smith for the failed plan."
     result = score_target(text, *_span(text, "Smith"))

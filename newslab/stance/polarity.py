@@ -7,7 +7,8 @@ small hand-written political-news lexicon (``data/stance_lexicon.tsv``), scored 
   words) to the target and with every clause boundary in between (``;``, ``:``, dashes, brackets,
   quotation marks, "but", "while", ...; commas count half);
 - negation within three words before a sentiment word flips and damps it (VADER's factor -0.74),
-  boosters ("very", "deeply") strengthen it, hedges ("may", "reportedly") damp it;
+  boosters ("very", "deeply") strengthen it, hedges ("may", "reportedly") damp it (a capitalised
+  modal mid-sentence is a name, no hedge: "Critics blasted May for ...");
 - proper-name words ("Homeland *Security*", "Tea *Party*") are not sentiment;
 - when the target is the *source* of a report ("X said ...", "..., said X") the reported content is
   the target's own wording about something else and counts weakly;
@@ -700,7 +701,9 @@ def score_target(text: str, start: int, end: int, *, params: Params = DEFAULT,
                         value *= params.negation if value > 0 else params.negation * params.negated_negative
                         reason = f"negated by {raws[k]!r}"
                         break
-                    if pw in hedges:
+                    if pw in hedges and not (raws[k][0].isupper() and k > 0 and not title and k not in starts
+                                             and raws[k - 1] not in _OPEN_QUOTES and raws[k - 1] not in ".!?:"):
+                        # a capitalised modal mid-sentence is a name ("Critics blasted May for ..."), no hedge
                         value *= params.hedge
                         reason = f"hedged by {raws[k]!r}"
                         break
