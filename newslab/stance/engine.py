@@ -68,16 +68,22 @@ def default_issues() -> dict[str, tuple[str, ...]]:
 
 
 def _issue_pattern(issues: Mapping[str, object]) -> tuple[re.Pattern | None, dict[str, str]]:
+    """The search pattern of the issue forms, and the issue of each form keyed by its case-folded
+    spelling: the case-insensitive search also matches spellings that only case-fold to a form
+    ("ſanctions", with a long s, is "sanctions")."""
     forms: dict[str, str] = {}
     for issue, surface in issues.items():
         if isinstance(surface, str):
             surface = [surface]
         for form in list(surface) or [issue]:
             forms.setdefault(form.lower(), issue)
+    folded: dict[str, str] = {}
+    for form, issue in forms.items():
+        folded.setdefault(form.casefold(), issue)
     if not forms:
-        return None, forms
+        return None, folded
     alternatives = sorted(forms, key=lambda f: (-len(f), f))  # longest first
-    return re.compile(rf"(?<!\w)(?:{_alternation(alternatives)})(?!\w)", re.IGNORECASE), forms
+    return re.compile(rf"(?<!\w)(?:{_alternation(alternatives)})(?!\w)", re.IGNORECASE), folded
 
 
 def _alternation(forms: list[str]) -> str:
@@ -113,12 +119,6 @@ def _lowered(text: str) -> str | None:
     if len(lowered) != len(text) or "ı" in text or "ſ" in text:
         return None
     return lowered
-
-
-def _casefolded(forms: dict[str, str], key: str) -> str | None:
-    """The issue of a match whose lower case is no form: the case-insensitive pattern also matches
-    spellings that only case-fold to a form ("ſanctions", with a long s, is "sanctions")."""
-    return {form.casefold(): issue for form, issue in sorted(forms.items())}.get(key.casefold())
 
 
 @lru_cache(maxsize=16)
@@ -257,9 +257,8 @@ def stance_rows(text: str, *, issues: Mapping[str, object] | list | str | None =
         for m in _finditer(pattern, text, lowered):
             k = bisect_left(taken_starts, m.end())  # mentions starting before the match ends
             if not (k and reach[k - 1] > m.start()):
-                key = re.sub(r"\s+", " ", text[m.start():m.end()].lower())
-                issue = forms.get(key) or _casefolded(forms, key)
-                if issue is not None:  # None only for a case-folding the pattern allows but no form has
+                issue = forms.get(re.sub(r"\s+", " ", text[m.start():m.end()].casefold()))
+                if issue is not None:  # None only for a dotless or dotted i ("ı", "İ") the search allows
                     targets.append((m.start(), m.end(), issue, "issue"))
     targets.sort()
     sentences = _sentence_spans(text)
