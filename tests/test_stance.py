@@ -311,10 +311,48 @@ def test_setting_of_the_event_is_not_its_subject():
     setting = score_target(text, *_span(text, "Detroit"))
     plain = score_target("She praised the workers and Detroit.", *_span("She praised the workers and Detroit.",
                                                                         "Detroit"))
-    assert 0 < setting.score <= 0.2 * plain.score
+    assert setting.score == 0 < plain.score  # the sentence's words judge what happens there, not the place
     assert all("target is the setting" in e.reason for e in setting.evidence) and setting.evidence
+    assert target_polarity(text, *_span(text, "Detroit"), params=Params(setting=0.5)) == "positive"
     # a possessor after "in" is no setting: "in X's failed campaign" is about X
     assert _polarity("He took part in Smith's failed campaign.", "Smith") == "negative"
+
+
+def test_a_clause_after_since_or_an_attitude_before_in_is_no_setting():
+    # "since X took office": X is the subject of a clause, not the time of what happens
+    assert _polarity("Violence has risen since Smith took office.", "Smith") == "negative"
+    assert _polarity("Violence has risen since 2019 in the region.", "2019") == "neutral"
+    # "confidence in X", "faith in X": X is what the attitude is about
+    assert _polarity("Voters expressed full confidence in Smith.", "Smith") == "positive"
+    assert _polarity("Voters expressed full confidence in the region.", "region") == "positive"
+    assert _polarity("Voters were happy in the region.", "region") == "neutral"
+
+
+def test_what_is_said_or_confessed_to_someone_is_not_about_them():
+    # "lied to X", "a letter to X", "apologized to X": X is the one spoken to
+    assert _polarity("He admitted that he lied to the committee.", "committee") == "neutral"
+    assert _polarity("He admitted that he lied repeatedly to the committee.", "committee") == "neutral"
+    assert _polarity("She wrote an angry letter to the mayor.", "mayor") == "neutral"
+    # without a word of speech "to" is no address: "the threat to X" is about X
+    assert _polarity("He posed a terrible threat to the mayor.", "mayor") == "negative"
+
+
+def test_a_speech_word_after_the_target_that_is_not_its_report():
+    def own_words(text, mention):
+        return [e for e in score_target(text, *_span(text, mention)).evidence if "own words" in e.reason]
+
+    # "X, according to Y": Y speaks, X is talked about
+    assert not own_words("Smith, according to the prosecutors, committed fraud.", "Smith")
+    assert own_words("Smith, the prosecutors said, committed fraud.", "prosecutors")
+    # "X continues to ..." reports nothing; '"...," X continued' does
+    assert not own_words("Smith continues to be a disastrous failure.", "Smith")
+    assert own_words('"The plan is a disaster," Smith continued.', "Smith")
+    assert _polarity('"The plan is a disaster," Smith continued.', "Smith") == "neutral"
+    # "rejected X, saying ...": the subject of "rejected" speaks, X is its object
+    assert not own_words("Voters rejected Smith, saying he is a corrupt liar.", "Smith")
+    assert own_words("Smith, saying the plan is a disaster, left the room.", "Smith")
+    # "a say in": a noun, no report
+    assert not own_words("The donors had a say in the hiring and firing of corrupt officials.", "donors")
 
 
 def test_addressee_of_a_report_is_not_its_topic():
@@ -490,11 +528,69 @@ def test_more_events_and_words(text, mention, expected):
 
 
 def test_victim_of_violence_is_pitied_not_judged():
-    # the patient of a violent act gets a weak negative, the agent a strong one
+    # the patient of a violent act is not judged by it (neutral), the agent is (negative)
     text = "Jones was shot by Smith."
-    victim = score_target(text, *_span(text, "Jones")).score
+    victim = score_target(text, *_span(text, "Jones"))
     shooter = score_target(text, *_span(text, "Smith")).score
-    assert shooter < victim < 0
+    assert shooter < victim.score == 0 and victim.label == "neutral"
+    # coordinated participles share the subject: "killed" is done to Jones (no judgement), not a loose word
+    text = "Jones was shot and killed outside his home."
+    assert not _reasons(text, "Jones") and _polarity(text, "Jones") == "neutral"
+
+
+@pytest.mark.parametrize("text,mention,expected", [
+    # coordinated passive participles share the subject
+    ("Smith was arrested and charged with fraud.", "Smith", ("charged", "target as patient")),
+    # a possessive pronoun takes the possessor's role ("his arrest": done to him; "his lies": his doing)
+    ("His arrest came on Monday.", "His", ("arrest", "target as patient")),
+    ("Voters remember his lies.", "his", ("lies", "target as agent")),
+    # the subject of "faces", "drew", "received" undergoes the event noun it takes
+    ("Smith faces federal charges in Texas.", "Smith", ("charges", "target as patient")),
+    ("Smith received an award from the city.", "Smith", ("award", "target as patient")),
+])
+def test_more_roles(text, mention, expected):
+    assert expected in _reasons(text, mention)
+
+
+@pytest.mark.parametrize("text,mention,word", [
+    # the object of a preposition is no subject of the verb after it
+    ("The man was arrested in Phoenix and was convicted of fraud.", "Phoenix", "convicted"),
+    # "resigned from X", "fired from X": a place left, no agent
+    ("Smith resigned from the Jones Foundation board.", "Jones Foundation", "resigned"),
+    # a possessive pronoun is no subject of the noun after it ("her show" is no showing)
+    ("Critics say her show was vetted beforehand.", "her", "show"),
+])
+def test_no_role(text, mention, word):
+    assert not any(w == word and r.startswith("target as") for w, r in _reasons(text, mention))
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("Smith did not respond to requests for comment.", "Smith"),
+    ("Smith's lawyer hasn't returned calls seeking comment.", "Smith"),
+    ("Smith and his spokesmen have not replied to questions about the payments.", "Smith"),
+    ("Smith has declined to answer them.", "Smith"),
+    ("Smith, the agency's director, was placed on paid leave in May.", "Smith"),
+    ("Smith came under fire for the delays.", "Smith"),
+    ("Smith was caught in Ohio a week later.", "Smith"),
+])
+def test_critical_descriptions(text, mention):
+    assert _polarity(text, mention) == "negative"
+
+
+def test_critical_description_gives_way_to_good_words():
+    # only when nothing good is said of the target, as with praise frames
+    assert _polarity("Smith, a generous and honest man, did not respond.", "Smith") == "positive"
+    # someone else's silence is not the target's
+    assert _polarity("Jones asked Smith, who did not respond.", "Jones") == "neutral"
+
+
+@pytest.mark.parametrize("text,mention", [
+    ("Smith served as deputy secretary from 2011 to 2013.", "Smith"),  # a post held: a fact, no praise
+    ("Jones is expected to replace Smith as defense secretary.", "Smith"),  # a succession, no setback
+    ("Smith endorsed Jones for the nomination.", "Smith"),  # taking a side is no merit of the endorser
+])
+def test_neutral_events(text, mention):
+    assert _polarity(text, mention) == "neutral"
 
 
 # --- the positive class: denials, others' achievements, relation nouns, distinctions -------------
@@ -680,6 +776,26 @@ def test_being_prevented_is_bad_for_the_one_stopped():
     assert _polarity("Party leaders moved to prevent Smith from running again.", "Smith") == "negative"
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Jones, 58, a lawyer from Dayton who moved to the capital in 1990 with his wife, three children and a dog, "
+     "later proved a reliable partner.", "positive"),
+    ("Jones, 58, a lawyer from Dayton who moved to the capital in 1990 with his wife, three children and a dog, "
+     "later proved a poor partner.", "negative"),
+])
+def test_commas_after_a_clause_opening_target_do_not_end_its_predicate(text, expected):
+    # the appositive's commas lie between the subject and its predicate
+    assert _polarity(text, "Jones") == expected
+
+
+def test_commas_after_a_target_inside_a_phrase_still_count():
+    def value(text):
+        (e,) = [e for e in score_target(text, *_span(text, "Jones")).evidence if e.word == "confident"]
+        return e.value
+    opening = value("Jones, 58, from Dayton, sounded confident.")
+    governed = value("Dinner with Jones, 58, from Dayton, sounded confident.")  # Jones is no subject here
+    assert governed < 0.8 * opening
+
+
 @pytest.mark.parametrize("text", [
     "Smith is guessing, at best, about the budget.",
     "Smith may leave the race for good after the vote.",
@@ -745,3 +861,27 @@ def test_issue_search_on_lowered_text_finds_the_same(text):
     assert [m.span() for m in _finditer(pattern, text, lowered)] == [m.span() for m in pattern.finditer(text)]
     reaction = "The remark DREW  sharp criticism from Jones. " + text
     assert bool(next(_finditer(_REACTION, reaction, _lowered(reaction)), None))
+
+
+# --- session 4: word-level lexicon coverage (hand-written sentences) ---
+
+def test_vader_entries_are_found_by_their_ed_and_ing_forms():
+    from newslab.stance.polarity import _valence
+    assert _valence("lacked") == _valence("lack") < 0  # VADER lists "lack" but not "lacked"
+    assert _valence("famed") == _valence("fame") > 0
+    assert _valence("waging") is None  # a base of three letters ("wag") makes no form
+    assert _valence("treated") == 0  # handled, not VADER's "a treat"
+    assert _polarity("The famed Smith spoke to the crowd.", "Smith") == "positive"
+    assert _polarity("Smith lacked a plan.", "Smith") == "negative"
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    ("Smith's remarks were egregious, the editorial said.", "Smith", "negative"),
+    ("Smith's illicit payments came to light.", "Smith", "negative"),
+    ("Smith's account was murky and inconsistent.", "Smith", "negative"),
+    ("Smith gave a disciplined, productive performance.", "Smith", "positive"),
+    ("Smith was a genius at building coalitions.", "Smith", "positive"),
+    ("Smith holds a prestigious post.", "Smith", "positive"),
+])
+def test_general_evaluative_words_vader_lacks(text, mention, expected):
+    assert _polarity(text, mention) == expected
