@@ -885,3 +885,44 @@ def test_vader_entries_are_found_by_their_ed_and_ing_forms():
 ])
 def test_general_evaluative_words_vader_lacks(text, mention, expected):
     assert _polarity(text, mention) == expected
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("The outgoing press secretary Smith held a briefing.", "Smith"),
+    ("It is unclear whether Smith will attend the summit.", "Smith"),
+    ("Smith wanted to stress that the talks would go on.", "Smith"),
+    ("Smith visited combat troops in the north.", "Smith"),
+    ("Smith met the trustee of the foundation on Monday.", "Smith"),
+    ("Smith's outreach to rural voters began in May.", "Smith"),
+    ("Smith invoked executive privilege.", "Smith"),
+    ("Smith will accept the nomination on Thursday.", "Smith"),
+    ("Smith struck a deal with the unions.", "Smith"),
+    ("Smith shook hands with the governor.", "Smith"),
+    ("Smith proposed a comprehensive overhaul of the tax code.", "Smith"),
+    ("Smith said gross domestic product grew by 2 percent.", "Smith"),
+])
+def test_vader_words_in_their_descriptive_news_sense_are_neutral(text, mention):
+    assert _polarity(text, mention) == "neutral"
+
+
+def test_supremacist_condemns_in_news():
+    from newslab.stance.polarity import _valence
+    assert _valence("supremacist") < 0  # VADER rates it +0.5
+    assert _polarity("Smith is a known white supremacist.", "Smith") == "negative"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Smith issued a warning to drivers about the snow.", "Smith"),
+    ("Smith assured reporters that the meeting would go ahead.", "Smith"),
+    ("Smith joked that he had never seen so many cameras.", "Smith"),
+    ("Smith laid out his argument in a long speech.", "Smith"),
+    ("Smith is convinced that the bill will pass.", "Smith"),
+    ("The committee approved Smith's budget on Tuesday.", "Smith"),
+    ("Smith said the suspect was found dead on Sunday.", "Smith"),
+])
+def test_speech_acts_and_procedure_words_are_neutral(text, mention):
+    assert _polarity(text, mention) == "neutral"
+
+
+def test_silly_is_derisive():
+    assert _polarity("Smith's silly remarks drew laughs.", "Smith") == "negative"  # VADER: +0.1
