@@ -926,3 +926,52 @@ def test_speech_acts_and_procedure_words_are_neutral(text, mention):
 
 def test_silly_is_derisive():
     assert _polarity("Smith's silly remarks drew laughs.", "Smith") == "negative"  # VADER: +0.1
+
+
+# --- session 4: stance cues pointing at the target (hand-written sentences) ---
+
+@pytest.mark.parametrize("text, mention, expected", [
+    ("Thousands joined an anti-Smith march downtown on Sunday.", "Smith", "negative"),
+    ("A pro-Smith group bought ads on Sunday.", "Smith", "positive"),
+])
+def test_a_hyphenated_prefix_takes_a_side_on_the_target(text, mention, expected):
+    polarity = score_target(text, *_span(text, mention))
+    assert polarity.label == expected
+    assert any(e.reason == "prefix taking a side on the target" for e in polarity.evidence)
+
+
+@pytest.mark.parametrize("text", [
+    "The audience laughed at Smith during the debate.",
+    "Late-night hosts poked fun at Smith all week.",
+    "His rivals made fun of Smith on Sunday.",
+])
+def test_mocking_the_target_is_against_it(text):
+    assert _polarity(text, "Smith") == "negative"  # "laughed" is no praise of the one laughed at
+
+
+@pytest.mark.parametrize("text", [
+    "Party leaders called for Smith to step down.",
+    "She said she hopes Smith will resign from the council.",
+    "Most voters wanted Smith to leave the race.",
+    "The editorial urged Smith to immediately step aside.",
+])
+def test_a_demand_that_the_target_go_is_against_it(text):
+    polarity = score_target(text, *_span(text, "Smith"))
+    assert polarity.label == "negative"
+    assert any(e.reason == "a demand that the target go" for e in polarity.evidence)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She said she hopes Smith will win the seat.", "positive"),  # a wish for good news is no demand to go
+    ("Party leaders called for Smith's aides to step down.", "neutral"),  # the aides go, not Smith
+    ("Party leaders urged Smith to stay in the race.", "neutral"),  # staying is no removal
+])
+def test_no_demand_without_a_removal_of_the_target(text, expected):
+    polarity = score_target(text, *_span(text, "Smith"))
+    assert polarity.label == expected
+    assert not any(e.reason == "a demand that the target go" for e in polarity.evidence)
+
+
+def test_a_plea_not_to_go_is_no_demand_to_go():
+    text = "Party leaders urged Smith not to resign."
+    assert not any(e.reason == "a demand that the target go" for e in score_target(text, *_span(text, "Smith")).evidence)
