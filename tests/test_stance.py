@@ -975,3 +975,42 @@ def test_no_demand_without_a_removal_of_the_target(text, expected):
 def test_a_plea_not_to_go_is_no_demand_to_go():
     text = "Party leaders urged Smith not to resign."
     assert not any(e.reason == "a demand that the target go" for e in score_target(text, *_span(text, "Smith")).evidence)
+
+
+# --- session 4: sentences with several targets (hand-written sentences) ---
+
+@pytest.mark.parametrize("text, mention, other", [
+    ("Smith spokesman Tom Reed said Jones had lied about the awful deal.", "Smith", "Jones"),
+    ("Smith's lawyers said Jones had been dishonest.", "Smith", "Jones"),
+    ("Smith administration officials said Jones was wrong.", "Smith", "Jones"),
+    ("A Smith aide told reporters that Jones was corrupt.", "Smith", "Jones"),
+    ("The Smith camp said Jones had lied.", "Smith", "Jones"),
+])
+def test_the_people_speaking_for_a_target_do_not_judge_it(text, mention, other):
+    assert _polarity(text, mention) == "neutral"  # the report is the target's side's wording about Jones
+    assert _polarity(text, other) != "neutral"
+
+
+def test_a_spokesperson_who_is_the_subject_still_counts():
+    # "the spokesman" is not speaking for the target here: the sentence judges him
+    assert _polarity("Smith fired the dishonest spokesman who said nothing.", "Smith") != "neutral"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Jones was arrested this week on awful fraud charges.", "this week"),
+    ("Jones gave a brilliant, moving speech last night.", "last night"),
+    ("The reform is in grave doubt this year.", "this year"),
+    ("Jones's strong showing in Tuesday's primaries delighted her backers.", "Tuesday"),
+])
+def test_a_period_named_from_now_is_a_date(text, mention):
+    assert _polarity(text, mention) == "neutral"
+
+
+@pytest.mark.parametrize("text, victim, culprit", [
+    ("The jury found Jones guilty of murder for the death of Smith.", "Smith", "Jones"),
+    ("Jones admitted kidnapping Smith and was sent to prison.", "Smith", "Jones"),
+    ("Jones was charged with sexually assaulting her in a park.", "her", "Jones"),
+])
+def test_the_victim_of_harm_is_not_blamed_for_it(text, victim, culprit):
+    assert _polarity(text, victim) == "neutral"
+    assert _polarity(text, culprit) == "negative"
