@@ -1014,3 +1014,72 @@ def test_a_period_named_from_now_is_a_date(text, mention):
 def test_the_victim_of_harm_is_not_blamed_for_it(text, victim, culprit):
     assert _polarity(text, victim) == "neutral"
     assert _polarity(text, culprit) == "negative"
+
+
+# --- session 4 (g6): negative portrayals without a sentiment word (hand-written sentences) ---
+
+@pytest.mark.parametrize("text, mention", [
+    # verbal attacks aimed at the target (data/target_cues.tsv)
+    ("The governor took a jab at Smith during the debate.", "Smith"),
+    ("Two rivals went after Smith over the budget.", "Smith"),
+    ("Jones hit back at Smith on Tuesday.", "Smith"),
+    ("The mayor pointed a finger at Smith in a statement.", "Smith"),
+    # being pressed or questioned, rebuked, removed (data/events.tsv)
+    ("The host pressed Smith on the budget.", "Smith"),
+    ("Two senators question Smith's role in the deal.", "Smith"),
+    ("The board chided Smith in a letter.", "Smith"),
+    ("The council voted to remove Smith from the board.", "Smith"),
+    # misconduct of the agent
+    ("Smith bypassed the usual review.", "Smith"),
+    ("Smith stashed the money in offshore accounts.", "Smith"),
+    ("Smith's walkback came a day later.", "Smith"),
+])
+def test_targeted_and_misconduct_events(text, mention):
+    assert _polarity(text, mention) == "negative"
+
+
+def test_questions_the_target_has_are_no_questioning():
+    # "questions" keeps its word valence: the target is not questioned by having questions to answer
+    assert _polarity("Smith has questions to answer about the deal.", "Smith") == "negative"
+    assert [r for w, r in _reasons("Smith has questions to answer about the deal.", "Smith")
+            if w == "questions"] == ["lexicon"]
+
+
+@pytest.mark.parametrize("text, mention", [
+    # failures and omissions (data/critical_frames.txt)
+    ("Smith has yet to release the report.", "Smith"),
+    ("Smith was unable to deliver.", "Smith"),
+    ("Smith has done little to change the rules.", "Smith"),
+    ("Smith has not disclosed the payments.", "Smith"),
+    ("Smith hasn't done more to remove the posts.", "Smith"),
+    ("It turned out that Smith hasn't paid taxes for years.", "Smith"),
+    # idioms of deficiency and wrongdoing
+    ("Smith is out of touch with ordinary voters.", "Smith"),
+    ("Smith knows less about trade than a child.", "Smith"),
+    ("Smith has no idea how the system works.", "Smith"),
+    # calls for removal
+    ("Protesters chanted that Smith must go.", "Smith"),
+    ("The board asked Smith for his resignation.", "Smith"),
+    # suspicion of a past deed
+    ("Jones suggested Smith may have known about the payments.", "Smith"),
+    # causing concern, after a relative clause
+    ("Acme, which sells a photo editing app to teenagers in many countries and regions of the world, is raising some"
+     " concerns with experts.",
+     "Acme"),
+    # taking back what was said
+    ("Smith walked back his remarks on Friday.", "Smith"),
+    # using something as a means
+    ("Smith used the charity's card to pay for his trips.", "Smith"),
+])
+def test_critical_frames_of_failure_deficiency_and_removal(text, mention):
+    assert _polarity(text, mention) == "negative"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("She had no idea what happened that night.", "She"),  # past ignorance excuses, it does not fault
+    ("Smith knew nothing about the payments.", "Smith"),  # a denial of involvement, no deficiency
+    ("Smith was elected to step up the reforms.", "Smith"),
+    ("Smith used to be the mayor of the town.", "Smith"),  # "used to": what was, no means
+])
+def test_critical_frames_leave_excuses_alone(text, mention):
+    assert _polarity(text, mention) == "neutral"
