@@ -658,6 +658,49 @@ def test_praise_frame_is_evidence_and_can_be_switched_off():
     assert target_polarity(text, 0, 5, params=Params(praise_frame=0.0)) == "neutral"
 
 
+@pytest.mark.parametrize("text,mention,expected", [
+    # a praising predicate noun after a copula
+    ("Smith is a leader.", "Smith", "positive"),
+    ("Smith was a master at building coalitions.", "Smith", "positive"),
+    ("Smith became a hero to the farmers of the valley.", "Smith", "positive"),
+    ("Smith remained a patriot to the end.", "Smith", "positive"),
+    ("Smith's an angel, the neighbours said.", "Smith", "positive"),
+    ("Smith was an original.", "Smith", "positive"),
+    # a superlative sets the target above the others
+    ("Smith is the highest-ranking woman in the department.", "Smith", "positive"),
+    ("Smith is one of the hardest-working members of the council.", "Smith", "positive"),
+    # a frame after "became", "remains": the lead takes more copulas
+    ("Smith became the first woman to chair the committee.", "Smith", "positive"),
+    # a post, a relation, a frame about someone else or a mere rank is no praise
+    ("Smith is the majority leader of the Senate.", "Smith", "neutral"),
+    ("Smith is a leader of the farmers' union.", "Smith", "neutral"),
+    ("Smith was the master of ceremonies.", "Smith", "neutral"),
+    ("Smith was the original owner of the house.", "Smith", "neutral"),
+    ("Smith met a master of the craft in Rome.", "Smith", "neutral"),
+    ("Smith is the latest official to arrive.", "Smith", "neutral"),
+    # money raised, one of very few, standing out, being right
+    ("Smith has raised more than $200,000 since April.", "Smith", "positive"),
+    ("The Smith campaign raised $2 million in the spring.", "Smith", "positive"),
+    ("Smith is only the second woman to lead the union.", "Smith", "positive"),
+    ("Among the candidates, Smith stands out.", "Smith", "positive"),
+    ("Smith is exactly right.", "Smith", "positive"),
+    ("Smith was right to call the vote.", "Smith", "positive"),
+    ("Smith raised taxes in April.", "Smith", "neutral"),
+    ("Smith is the second speaker on Monday.", "Smith", "neutral"),
+    ("Smith is right in the middle of the town.", "Smith", "neutral"),
+    ("Smith's right to appeal ends in May.", "Smith", "neutral"),
+    ("Smith is not right about the budget.", "Smith", "neutral"),
+    ("Smith is the right choice for the court.", "Smith", "positive"),
+    ("So far, Smith has kept his promise.", "Smith", "positive"),
+    ("Smith is a woman of her word.", "Smith", "positive"),
+    ("Smith turned right at the corner.", "Smith", "neutral"),
+    ("Smith has extensive experience in trade law.", "Smith", "positive"),
+    ("Smith has little experience in trade law.", "Smith", "neutral"),
+])
+def test_praise_by_a_predicate(text, mention, expected):
+    assert _polarity(text, mention) == expected
+
+
 def test_mixed_evidence_leans_negative():
     # praise and blame of the same person: the blame weighs more (Params.negativity)
     text = "Smith is a gifted speaker and a dishonest politician."

@@ -51,7 +51,11 @@ small hand-written political-news lexicon (``data/stance_lexicon.tsv``), scored 
   target counts at a fraction: someone else's win is no praise ("Y won the primary in X's state").
 - praise by description, with no sentiment word ("X, the first woman to lead the committee", "X is
   widely regarded as ...", "X built a reputation as ...", "X, the founder of ..."; ``data/praise_frames.txt``)
-  counts a little when it follows the target and no negative evidence is present.
+  counts a little when it follows the target and no negative evidence is present; so do a praising
+  predicate ("X is a leader", "X was a master at ...", "X is one of the hardest-working ...", "X is only
+  the second woman to ...", "X is exactly right", "X is the right choice", "X is a man of his word", "X
+  stands out"), a good record ("X raised $2 million", "X kept his promise", "X has extensive experience"),
+  and the frames also follow "became", "remains", "are", "were".
 - a speaker's first-person words are about the speaker: '"I worked as hard as I could," X said' counts
   the words around "I", "me", "my" (the first three) for X, weakly (``self_words``), where the
   target's own scoring has not counted them already;
@@ -114,7 +118,7 @@ small hand-written political-news lexicon (``data/stance_lexicon.tsv``), scored 
   a critical frame may follow an inserted clause of up to 100 characters ("X, which ..., is raising concerns").
 
 Words and cue lists are data files under ``newslab/stance/data/`` (each with a note on its source);
-the numeric settings are :class:`Params`. Measured on NewsMTSC (macro F1): train 68.9, rw dev
+the numeric settings are :class:`Params`. Measured on NewsMTSC (macro F1): train 69.3, rw dev
 72.4, mt dev 67.1 (sentence-level VADER on dev 50.8 / 52.8).
 
 The signed score is mapped to a label with two thresholds (the neutral band).
@@ -296,7 +300,8 @@ def _resources() -> dict:
 
 # between the target and a praise frame: "'s", a comma, "who", auxiliaries and adverbs ("X, who has long been")
 _FRAME_LEAD = (r"(?:['’]s\b)?\s*(?:,\s*(?:who\s+)?|\s+(?:who\s+)?)(?:(?:has|have|had|is|was|also|has been|had been"
-               r"|would|will|later|eventually|once|then|quickly|long)\s+)*")
+               r"|would|will|later|eventually|once|then|quickly|long"
+               r"|are|were|be|been|became|becomes|remains|remained)\s+)*")  # "X became the first woman to"
 
 # the target's own people answering for it, before a critical frame: "X's attorney", "X and his spokespeople"
 # or an appositive or relative clause ("X, the agency's director, was placed on leave"; up to 100 characters)
