@@ -305,8 +305,9 @@ _FRAME_LEAD = (r"(?:['’]s\b)?\s*(?:,\s*(?:who\s+)?|\s+(?:who\s+)?)(?:(?:has|ha
 
 # the target's own people answering for it, before a critical frame: "X's attorney", "X and his spokespeople"
 # or an appositive or relative clause ("X, the agency's director, was placed on leave"; up to 100 characters)
-_OWN_PEOPLE = (r"(?:(?:['’]s?|\s+and\s+(?:his|her|their|its))?\s+(?:attorneys?|lawyers?|spokes(?:m[ae]n|wom[ae]n|person"
-               r"|persons|people)|campaign|office|representatives?|aides?)\b)?(?:\s*,[^,.;:!?\"“”()]{1,100}(?=,))?")
+_OWN_PEOPLE = (r"(?:(?:['’]s?|\s+and\s+(?:his|her|their|its))?\s+(?:attorneys?|lawyers?"
+               r"|spokes(?:m[ae]n|wom[ae]n|person|persons|people)|campaign|office|representatives?|aides?)\b)?"
+               r"(?:\s*,[^,.;:!?\"“”()]{1,100}(?=,))?")
 
 _VOWELS = frozenset("aeiou")
 
@@ -1047,9 +1048,9 @@ _CONJOINED = frozenset({"and", "or", "nor", ",", "&"})  # "X and Y are ...": X i
 
 
 # prepositions (and "as", "than", "like"): a capitalised one before the target makes it no subject ("In X, ...")
-_PREPOSITIONS = frozenset({"in", "on", "at", "of", "to", "for", "with", "from", "by", "after", "before", "during",
-                           "since", "until", "about", "against", "into", "over", "under", "without", "like", "as",
-                           "than", "despite", "among", "between", "through", "across", "near"})
+_CLAUSE_PREPOSITIONS = frozenset({"in", "on", "at", "of", "to", "for", "with", "from", "by", "after", "before",
+                                  "during", "since", "until", "about", "against", "into", "over", "under", "without",
+                                  "like", "as", "than", "despite", "among", "between", "through", "across", "near"})
 
 
 def _opens_clause(raws, words, kinds, starts, t0) -> bool:
@@ -1058,7 +1059,7 @@ def _opens_clause(raws, words, kinds, starts, t0) -> bool:
     capitalised words other than prepositions before it: "Former Gov. X", "The X campaign")? Then it is
     mostly the subject, and what follows to its right is its predicate. "In X, ...", "with X" are not."""
     k = t0 - 1
-    while (k >= 0 and not kinds[k] and k + 1 not in starts and words[k] not in _PREPOSITIONS
+    while (k >= 0 and not kinds[k] and k + 1 not in starts and words[k] not in _CLAUSE_PREPOSITIONS
            and (words[k] in ("the", "a", "an", ".") or words[k] in _TITLES or raws[k][:1].isupper())):
         k -= 1
     return k < 0 or k + 1 in starts or bool(kinds[k])
