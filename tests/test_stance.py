@@ -1126,3 +1126,57 @@ def test_critical_frames_of_failure_deficiency_and_removal(text, mention):
 ])
 def test_critical_frames_leave_excuses_alone(text, mention):
     assert _polarity(text, mention) == "neutral"
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    # character and conduct words neither VADER nor the own lexicon had
+    ("Smith, a feckless grifter, ran the agency.", "Smith", "negative"),
+    ("Smith's impulsiveness was on display again.", "Smith", "negative"),
+    ("Smith gave a thuggish, sycophantic speech.", "Smith", "negative"),
+    ("Smith was disingenuous about the loans.", "Smith", "negative"),
+    ("Smith was statesmanlike and even-handed in the talks.", "Smith", "positive"),
+    ("Smith, an astute and diligent negotiator, closed the gap.", "Smith", "positive"),
+    # a derivation VADER lacks of its own adjective ("callous" -> "callousness") and judged -ly forms
+    ("Smith's callousness was on display again.", "Smith", "negative"),
+    ("Smith acted irresponsibly during the storm.", "Smith", "negative"),
+])
+def test_character_and_conduct_words(text, mention, expected):
+    assert _polarity(text, mention) == expected
+
+
+def test_vader_entries_with_the_wrong_sign_or_sense_in_news():
+    from newslab.stance.polarity import _valence
+    assert _valence("respectively") == 0  # "each in turn", not "respect"
+    assert _valence("smug") < 0 and _valence("opportunist") < 0 and _valence("profiteers") < 0
+    assert _valence("rigorous") > 0  # "a rigorous review" praises the review
+    assert _polarity("Smith and Jones won 40 and 30 seats, respectively.", "Smith") != "negative"
+    assert _polarity("Smith and Jones came third and fourth, respectively.", "Jones") == "neutral"
+    assert _polarity("Smith is a smug opportunist.", "Smith") == "negative"
+
+
+@pytest.mark.parametrize("text", [
+    "Smith was asked about his views with respect to the tariffs.",
+    "Smith's super PAC aired ads in Iowa.",
+    "Smith spent a great deal of time in Ohio.",
+    "Smith is best known for the highway bill.",
+    "Smith met the envoys for the peace talks on Monday.",
+    "Smith's plan would raise taxes on the poor.",
+])
+def test_set_phrases_of_no_sentiment(text):
+    assert _polarity(text, "Smith") == "neutral"
+
+
+def test_made_fun_of_is_no_fun():
+    # "fun" in "made fun of" is mocking, not enjoyment: it does not praise the one who mocks
+    assert _polarity("Smith made fun of the reporter's accent.", "Smith") != "positive"
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    # a word of praise grading a bad word measures how bad ("strong opposition", "great cowardice")
+    ("Smith faced strong opposition from the unions.", "Smith", "negative"),
+    ("Smith showed great cowardice.", "Smith", "negative"),
+    # a word of blame grading a good word measures how good ("brutally honest")
+    ("Smith is brutally honest with voters.", "Smith", "positive"),
+])
+def test_words_of_degree_grade_the_next_word(text, mention, expected):
+    assert _polarity(text, mention) == expected
