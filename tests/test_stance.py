@@ -1180,3 +1180,48 @@ def test_made_fun_of_is_no_fun():
 ])
 def test_words_of_degree_grade_the_next_word(text, mention, expected):
     assert _polarity(text, mention) == expected
+
+
+# --- session 4 (k1): acting on a bad thing is no fault (data/shifters.tsv) ---
+
+@pytest.mark.parametrize("text, mention, expected", [
+    # remedy and exposure of a bad thing reverse it, inquiry and taking a side against it cancel it
+    ("Smith vowed to crack down on corruption.", "Smith", "positive"),
+    ("Smith exposed the abuse.", "Smith", "positive"),
+    ("Smith will address the problems.", "Smith", "positive"),
+    ("Smith vowed to reform the corrupt system.", "Smith", "positive"),
+    ("Smith investigated the fraud.", "Smith", "neutral"),
+    ("Smith warned against extremism.", "Smith", "neutral"),
+    ("Smith spoke out against racism.", "Smith", "neutral"),
+    # the opposing verb's own hostility goes too when its object is a bad thing
+    ("Smith opposed illegal logging.", "Smith", "neutral"),
+    # a coordinated object is shifted whole
+    ("Smith worked to end the war and the brutal repression.", "Smith", "positive"),
+])
+def test_acting_on_a_bad_thing_is_no_fault(text, mention, expected):
+    assert _polarity(text, mention) == expected
+
+
+@pytest.mark.parametrize("text, mention", [
+    # doing or having the bad thing stays negative
+    ("Smith committed fraud.", "Smith"),
+    ("Smith's corruption angered voters.", "Smith's"),
+    ("Smith was accused of abuse.", "Smith"),
+    # criticism of a person: no sentiment word to shift, both sides as before
+    ("Smith condemned the judge.", "Smith"),
+    ("Smith condemned the judge.", "the judge"),
+    ("Smith opposed the judge.", "the judge"),
+    # a bad word of a target inside the shifted object keeps its sign
+    ("Jones exposed Smith's corruption.", "Smith's"),
+    ("Jones vowed to end Smith's brutal war.", "Smith's"),
+    ("Jones vowed to end the brutal rule of Smith.", "Smith"),
+    # "end up" is a verb of becoming, no shifter
+    ("Smith could end up a loser.", "Smith"),
+])
+def test_bad_things_of_the_target_stay_negative(text, mention):
+    assert _polarity(text, mention) == "negative"
+
+
+def test_a_clause_is_no_object_of_a_shifter():
+    # "addresses how ...": a question discussed, not a bad thing acted on; "brave" keeps its sign
+    assert _polarity("Smith addresses how brave the nurses were.", "Smith") == "positive"
