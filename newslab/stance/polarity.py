@@ -646,32 +646,11 @@ def _token_info(raw: str) -> tuple:
 # set phrases whose second word is no sentiment: "at best" (a limit, not praise), "for good" (for ever)
 _IDIOMS = frozenset({("at", "best"), ("for", "good"), ("at", "worst")})
 _IDIOM_ENDS = frozenset(second for _, second in _IDIOMS)
-# set phrases none of whose words is sentiment: a preposition ("with respect to"), a quantity ("a great
-# deal of"), a name ("super PAC", "Super Tuesday", "Good Morning America"), an act named by a phrase
-# ("made fun of": mocking, not fun), an urgent need ("badly needed" reforms), an intensifier ("a hell of a
-# job"), people by income ("the poor", "poor families": no fault) and a diplomatic process named ("peace
-# talks", "the peace process": the name of the talks, whatever comes of them)
-_SET_PHRASES = frozenset({("with", "respect", "to"), ("in", "respect", "of"), ("great", "deal", "of"),
-                          ("good", "deal", "of"), ("super", "pac"), ("super", "pacs"), ("super", "tuesday"),
-                          ("super", "bowl"), ("good", "morning"), ("good", "evening"), ("great", "britain"),
-                          ("great", "recession"), ("great", "depression"), ("best", "known"), ("better", "known"),
-                          ("make", "fun"), ("made", "fun"), ("makes", "fun"), ("making", "fun"), ("poke", "fun"),
-                          ("poked", "fun"), ("pokes", "fun"), ("poking", "fun"), ("badly", "needed"),
-                          ("desperately", "needed"), ("to", "the", "best", "of"), ("hell", "of", "a"),
-                          ("the", "poor"), ("poor", "people"), ("poor", "families"), ("poor", "countries"),
-                          ("poor", "nations"), ("poor", "neighborhoods"), ("poor", "communities"),
-                          ("poor", "children"), ("poor", "households"), ("poor", "workers"),
-                          ("peace", "talks"), ("peace", "process"), ("peace", "deal"), ("peace", "agreement"),
-                          ("peace", "plan"), ("peace", "treaty"), ("peace", "negotiations"), ("peace", "accord")})
+# set phrases none of whose words is sentiment ("with respect to", "super PAC", "peace talks") and words of
+# degree ("strong opposition", "brutally honest"): data/set_phrases.txt, data/degree_words.txt
+_SET_PHRASES = frozenset(tuple(line.split()) for line in _lines("set_phrases.txt"))
 _SET_PHRASE_HEADS = frozenset(p[0] for p in _SET_PHRASES)
-# words of degree: a word of praise that grades a bad word ("strong opposition", "the greatest threat", "a
-# great loss", "truly awful") or a word of blame that grades a good one ("brutally honest", "painfully
-# earnest") measures how much, it judges nothing itself
-_DEGREE = frozenset({"great", "greater", "greatest", "strong", "stronger", "strongest", "powerful", "fervent",
-                     "significant", "substantial", "tremendous", "true", "truly", "super", "perfectly",
-                     "exceptionally", "genuinely", "terribly", "badly", "desperately", "brutally", "crazy", "damn",
-                     "damned", "ferociously", "painfully", "ridiculously", "shockingly", "frightfully",
-                     "dangerously", "wickedly", "horribly", "madly", "clear", "perfect", "tremendously"})
+_DEGREE = frozenset(_lines("degree_words.txt"))
 
 
 def _without_idioms(words, valences: tuple) -> tuple:
