@@ -1225,3 +1225,51 @@ def test_bad_things_of_the_target_stay_negative(text, mention):
 def test_a_clause_is_no_object_of_a_shifter():
     # "addresses how ...": a question discussed, not a bad thing acted on; "brave" keeps its sign
     assert _polarity("Smith addresses how brave the nurses were.", "Smith") == "positive"
+
+
+# --- session 4 (l2): outcome and performance words (hand-written sentences, hand-checked expectations) ---
+
+@pytest.mark.parametrize("text, mention, expected", [
+    # contests and power struggles: the winner gains, the one beaten, removed or rebuffed loses
+    ("Smith edged out Jones in the primary.", "Smith", "positive"),
+    ("Smith edged out Jones in the primary.", "Jones", "negative"),
+    ("Smith outlasted Jones in the debate.", "Smith", "positive"),
+    ("Jones was outmaneuvered by Smith.", "Jones", "negative"),  # VADER's "outmaneuvered" is mildly good
+    ("Smith fended off two challengers.", "Smith", "positive"),
+    ("Smith was eliminated in the first round.", "Smith", "negative"),
+    ("Smith was dethroned by Jones.", "Smith", "negative"),
+    ("Smith was overthrown in a coup.", "Smith", "negative"),  # an irregular participle makes a passive
+    ("Smith forfeited the match.", "Smith", "negative"),
+    # fortunes in polls, markets and business
+    ("Smith slumped in the polls.", "Smith", "negative"),
+    ("Smith plummeted in the polls.", "Smith", "negative"),
+    ("Smith prospered under the new rules.", "Smith", "positive"),
+    ("Smith has weathered the crisis.", "Smith", "positive"),
+    ("Smith's company filed for bankruptcy.", "Smith", "negative"),
+    ("Smith signed a lucrative contract.", "Smith", "positive"),
+    ("Smith gave a lackluster performance.", "Smith", "negative"),
+    ("Smith is unelectable.", "Smith", "negative"),
+    ("Smith has been undefeated since 2010.", "Smith", "positive"),
+    # courts: cleared or reinstated is good news for the one it happens to, arraigned or disbarred bad news
+    ("Smith was extradited to Spain.", "Smith", "negative"),
+    ("Smith was disbarred in May.", "Smith", "negative"),
+    ("Smith was reinstated as coach.", "Smith", "positive"),
+    ("Smith was arraigned on Monday.", "Smith", "negative"),
+    # chosen for a post or dropped from one
+    ("The Senate confirmed Smith on Tuesday.", "Smith", "positive"),
+    ("Smith was benched for the final.", "Smith", "negative"),
+    ("Smith was purged from the party.", "Smith", "negative"),
+])
+def test_outcome_and_performance_words(text, mention, expected):
+    assert _polarity(text, mention) == expected
+
+
+def test_outcome_events_take_the_targets_role():
+    # "acquit" derives no "acquitted" (its final consonant doubles after "qu"): the form is listed itself
+    assert ("acquitted", "target as patient") in _reasons("Smith was acquitted on all counts.", "Smith")
+    assert ("ouster", "target as patient") in _reasons("Smith's ouster came on Friday.", "Smith")
+    assert ("selected", "target as patient") in _reasons("Smith was selected to lead the panel.", "Smith")
+    assert ("blow", "target as patient") in _reasons("The scandal was a blow to Smith.", "Smith")
+    assert ("regained", "target as agent") in _reasons("Smith regained the lead.", "Smith")
+    # the one choosing or confirming is not judged by it
+    assert not any(w == "confirmed" for w, _ in _reasons("The Senate confirmed Smith on Tuesday.", "Senate"))
