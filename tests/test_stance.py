@@ -1273,3 +1273,13 @@ def test_outcome_events_take_the_targets_role():
     assert ("regained", "target as agent") in _reasons("Smith regained the lead.", "Smith")
     # the one choosing or confirming is not judged by it
     assert not any(w == "confirmed" for w, _ in _reasons("The Senate confirmed Smith on Tuesday.", "Senate"))
+
+
+def test_frame_patterns_take_linear_time_on_hostile_text():
+    # article text is untrusted: "has been" repeated made the praise/critical frame lead exponential,
+    # and a long run of spaces after a target made it quadratic (minutes for 20,000 spaces)
+    import subprocess
+    import sys
+    code = ("from newslab.stance.polarity import score_target as s; "
+            "s('Smith ' + 'has been ' * 40 + 'x.', 0, 5); s('Smith' + ' ' * 50000 + 'x', 0, 5)")
+    subprocess.run([sys.executable, "-c", code], timeout=60, check=True)

@@ -93,9 +93,12 @@ def _resources() -> dict:
 
 
 # between the target and a praise frame: "'s", a comma, "who", auxiliaries and adverbs ("X, who has long been")
-_FRAME_LEAD = (r"(?:['’]s\b)?\s*(?:,\s*(?:who\s+)?|\s+(?:who\s+)?)(?:(?:has|have|had|is|was|also|has been|had been"
+_FRAME_LEAD = (r"(?:['’]s\b)?(?:\s*,\s*(?:who\s+)?|\s+(?:who\s+)?)(?:(?:has|have|had|is|was|also"
                r"|would|will|later|eventually|once|then|quickly|long"
                r"|are|were|be|been|became|becomes|remains|remained)\s+)*")  # "X became the first woman to"
+# Every stretch of text has one way to match: "has been" is "has" then "been" (a second spelling of the same
+# words made the repeated group exponential on "has been has been ..."), and spaces are taken by one
+# quantifier ("\s*" before "\s+" made a long run of spaces quadratic). Article text is untrusted.
 
 # the target's own people answering for it, before a critical frame: "X's attorney", "X and his spokespeople"
 # or an appositive or relative clause ("X, the agency's director, was placed on leave"; up to 100 characters)
