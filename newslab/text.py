@@ -104,15 +104,19 @@ def _tokenizer(text: str, start: int, end: int) -> re.Pattern:
 
 
 # A paragraph: a run of lines that each hold something other than white space.
-_PARAGRAPH = re.compile(r"[^\S\n]*(\S[^\n]*(?:\n[^\S\n]*\S[^\n]*)*)")
+# It opens at a visible character: a leading ``[^\S\n]*`` would rescan a long run of white space from
+# every position in it (quadratic time on hostile text); the pattern has a single group so that
+# ``span(1)`` is still the paragraph.
+_PARAGRAPH = re.compile(r"(\S[^\n]*(?:\n[^\S\n]*\S[^\n]*)*)")
 # A sentence-final run: terminators (with stray ". ." repeats), then closing quotes/brackets,
 # followed by white space and the next visible character (captured for the decision).
+# It starts only at the first terminator of a run: a try from inside the run eats the same rest of it
+# and fails or succeeds alike, but retrying from every position made long runs ("....") quadratic.
 _TERMINAL = re.compile(
-    r"""(?:[.!?…]+(?:[ \t]+[.!?…]+(?=\s))*)["'”’»)\]]*(?=\s+["'“‘«(\[]*(\S))""")
+    r"""(?:[.!?…](?<![.!?…][.!?…])[.!?…]*(?:[ \t]+[.!?…]+(?=\s))*)["'”’»)\]]*(?=\s+["'“‘«(\[]*(\S))""")
 _WORD_BEFORE = re.compile(r"[\w.\-’']*$")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘«(\[]*([^\W\d_]+)")
 _INITIALISM = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]$")
-_LINE_BREAK = re.compile(r"[^\S\n]*\n[^\S\n]*")
 
 
 _NOT_OPENING = frozenset(".,;:!?…)]}”’»-–—%/")
@@ -161,7 +165,10 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
                 while title_end > start and text[title_end - 1].isspace():
                     title_end -= 1
                 spans.append((start, title_end))
-                rest = _PARAGRAPH.match(text, newline + 1, end)
+                after = newline + 1
+                while after < end and text[after] != "\n" and text[after].isspace():
+                    after += 1  # the pattern opens at a visible character
+                rest = _PARAGRAPH.match(text, after, end)
                 if rest:
                     spans.append(rest.span(1))
                 continue
@@ -173,11 +180,29 @@ def _split_lines(text: str, start: int, end: int) -> list[int]:
     """Line breaks inside a paragraph that end a sentence: after terminal punctuation or a
     heading-like line, before a line that opens like a sentence."""
     cuts = []
-    for m in _LINE_BREAK.finditer(text, start, end):
-        before, after = text[m.start() - 1], text[m.end()] if m.end() < end else ""
+    for m_start, m_end in _line_breaks(text, start, end):
+        before, after = text[m_start - 1], text[m_end] if m_end < end else ""
         if after and _opens_sentence(after) and not before.islower() and before not in ",;-–—(":
-            cuts.append(m.start())
+            cuts.append(m_start)
     return cuts
+
+
+def _line_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The line breaks in ``text[start:end]``: each newline with the white space (other than newlines)
+    on both sides of it, found from the newline outwards. A regular expression with white space on
+    both sides of the newline tried every position of a long run of spaces: quadratic time."""
+    out = []
+    pos = start
+    while (newline := text.find("\n", pos, end)) != -1:
+        s = newline
+        while s > pos and text[s - 1] != "\n" and text[s - 1].isspace():
+            s -= 1
+        e = newline + 1
+        while e < end and text[e] != "\n" and text[e].isspace():
+            e += 1
+        out.append((s, e))
+        pos = e
+    return out
 
 
 def sentence_spans(text: str) -> list[tuple[int, int, int]]:

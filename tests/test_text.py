@@ -184,3 +184,14 @@ def test_boundary_precision_recall_on_polnear_sample(data_dir, capsys):
               {k: tuple(round(x, 4) for x in v) for k, v in figures.items()})
     assert figures["newslab"][0] >= 0.98 and figures["newslab"][1] >= 0.98
     assert figures["newslab"][0] > figures["punkt"][0]
+
+
+def test_sentence_splitting_takes_linear_time_on_hostile_text():
+    # article text is untrusted: a long run of full stops made the terminator pattern retry from every
+    # position in the run, and a long run of spaces (or tabs, no-break spaces) the paragraph and
+    # line-break patterns (quadratic: about 2 minutes for 80,000 full stops)
+    hostile = ("'.' * n", "'Smith ' + '...' * (n // 3) + 'x.'", "'\\u00a0' * n", "'\\t' * n",
+               "' ' * n", "'Title\\n\\nSmith said' + ' ' * n + 'x.\\nJones left.'")
+    for text in hostile:
+        code = f"import newslab as nl; n = 100_000; nl.sentences({text})"
+        subprocess.run([sys.executable, "-c", code], timeout=30, check=True)
