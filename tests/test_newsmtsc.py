@@ -6,7 +6,7 @@ import json
 import pytest
 
 from support import require
-from newslab.evaluate.newsmtsc import LABELS, evaluate, read_newsmtsc, read_split, score, vader_sentence
+from newslab.evaluate.newsmtsc import LABELS, evaluate, halves, read_newsmtsc, read_split, score, vader_sentence
 from newslab.stance import target_polarity
 
 
@@ -32,6 +32,20 @@ def test_reader_flattens_targets(tmp_path):
     assert df["sentence_id"].tolist() == [0, 0, 1]
     assert df.loc[1, "further_mentions"] == ((25, 30),)
     assert str(df["start"].dtype) == "int64" and str(df["text"].dtype) == "string"
+
+
+def test_halves_keep_sentences_together(tmp_path):
+    records = [{"primary_gid": str(i), "sentence_normalized": "Smith met Jones.",
+                "targets": [{"Input.gid": f"{i}a", "from": 0, "to": 5, "mention": "Smith", "polarity": 2.0},
+                            {"Input.gid": f"{i}b", "from": 10, "to": 15, "mention": "Jones", "polarity": 6.0}]}
+               for i in range(5)]
+    df = read_newsmtsc(_write(tmp_path, records))
+    a, b = halves(df)
+    assert a["sentence_id"].tolist() == [0, 0, 2, 2, 4, 4]  # discovery: even sentences, both targets
+    assert b["sentence_id"].tolist() == [1, 1, 3, 3]  # check: odd sentences
+    assert list(a.columns) == list(df.columns) and a.dtypes.equals(df.dtypes)
+    empty_a, empty_b = halves(df.iloc[0:0])
+    assert len(empty_a) == len(empty_b) == 0 and list(empty_b.columns) == list(df.columns)
 
 
 def test_reader_reports_bad_lines(tmp_path):

@@ -8,8 +8,8 @@ The corpus (Hamborg & Donnay, EACL 2021) is JSON Lines, one sentence per line::
 
 ``from``/``to`` are Python slice offsets into ``sentence_normalized``; polarity 2.0 is
 negative, 4.0 neutral, 6.0 positive. :func:`read_newsmtsc` flattens it to one row per target,
-:func:`score` gives macro F1 (the corpus' official figure), accuracy, per-class precision,
-recall and F1 and a confusion matrix.
+:func:`halves` splits a table into a discovery and a check half, :func:`score` gives macro F1
+(the corpus' official figure), accuracy, per-class precision, recall and F1 and a confusion matrix.
 
 >>> score(["negative", "neutral"], ["negative", "positive"])["accuracy"]
 0.5
@@ -86,6 +86,18 @@ def read_newsmtsc(path: str | os.PathLike) -> pd.DataFrame:
 def read_split(name: str, folder: str | os.PathLike | None = None) -> pd.DataFrame:
     """Read a split by name: ``"rw"``, ``"mt"`` (the dev files) or ``"train"``."""
     return read_newsmtsc(data_folder(folder) / SPLITS[name])
+
+
+def halves(targets: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Split a table from :func:`read_newsmtsc` into a discovery half (even ``sentence_id``) and a
+    check half (odd), keeping each sentence's targets together.
+
+    Rules are found by reading errors in the first half only; a rule is trusted when the second
+    half, never read, improves too. On NewsMTSC train this exposed rules that memorise: phrase
+    frames found on one half gained +0.43 macro F1 there and +0.02 on the other.
+    """
+    odd = (targets["sentence_id"] % 2).astype(bool)
+    return targets[~odd].reset_index(drop=True), targets[odd].reset_index(drop=True)
 
 
 def score(gold: Sequence[str], predicted: Sequence[str], labels: Sequence[str] = LABELS) -> dict:
