@@ -368,3 +368,13 @@ def test_according_to_as_an_aside_inside_the_sentence():
     # an appositive after the source ends the sentence: the content stays before the cue
     assert _rows("The company lost $3 million, according to Jane Doe, a spokeswoman.") == [
         ("Jane Doe", "according to", "The company lost $3 million")]
+
+
+def test_hostile_run_of_cues_is_capped():
+    # article text is untrusted: in "Smith said said said ..." every "said" is a cue whose content runs
+    # to the sentence end, so output and time grew with the square of the sentence (about 16,000 rows
+    # and 640 million characters of content for 80,000 characters); at most 50 cues count per sentence
+    text = "Smith " + "said " * 1000 + "x."
+    rows = nl.attributions(text)
+    assert 0 < len(rows) <= 50
+    assert (rows["content_end"] <= len(text)).all()

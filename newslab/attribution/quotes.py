@@ -805,6 +805,12 @@ def _colon_source(doc: _Doc, a: int, b: int) -> tuple | None:
     return (content, (words[a][0], words[k - 1][1]), (words[k][0], words[k][1]), "speech")
 
 
+# At most this many cues of each kind per sentence. News sentences hold a handful; a hostile text
+# ("said said said ...") holds thousands, each content running to the sentence end, which made the
+# output (and the time) grow with the square of the sentence.
+_MAX_CUES = 50
+
+
 def _extract(doc: _Doc) -> list[tuple]:
     """Raw attributions: (content_s, content_e, source_s|None, source_e|None, cue_s, cue_e, class)."""
     text, words, lows = doc.text, doc.words, doc.lows
@@ -815,9 +821,9 @@ def _extract(doc: _Doc) -> list[tuple]:
         if colon:
             out.append(colon)
             continue
-        out.extend(_noun_cues(doc, a, b))
+        out.extend(_noun_cues(doc, a, b)[:_MAX_CUES])
         out.extend(_in_a_poll(doc, a, b))
-        cues = _find_cues(doc, a, b)
+        cues = _find_cues(doc, a, b)[:_MAX_CUES]
         if not cues:
             continue
         s_end = words[b - 1][1]
