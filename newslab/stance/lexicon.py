@@ -60,6 +60,10 @@ def _resources() -> dict:
     negators = {w.replace("’", "'") for w in vader.NEGATE} | set(_lines("negators.txt"))
     negators.discard("despite")
     shifters = {tuple(line.split("\t")[0].split()): float(line.split("\t")[1]) for line in _lines("shifters.tsv")}
+    conditionals = frozenset(tuple(w.split()) for w in _lines("conditionals.txt"))
+    target_cues = {tuple(line.split("\t")[0].split()): float(line.split("\t")[1]) for line in _lines("target_cues.tsv")}
+    demand_lines = [line.split("\t") for line in _lines("demands.tsv")]  # kind, phrase
+    demands = frozenset(tuple(phrase.split()) for kind, phrase, *_ in demand_lines if kind == "demand")
     return {
         "lexicon": lexicon,
         "own": own,
@@ -68,19 +72,15 @@ def _resources() -> dict:
         "boosters": {k: v for k, v in vader.BOOSTER_DICT.items() if " " not in k},
         "hedges": frozenset(_lines("hedges.txt")),
         "speech": frozenset(_lines("speech_verbs.txt")),
-        "conditionals": frozenset(tuple(w.split()) for w in _lines("conditionals.txt")),
-        "conditional_ends": frozenset(w.split()[-1] for w in _lines("conditionals.txt")),
+        "conditionals": conditionals,
+        "conditional_ends": frozenset(c[-1] for c in conditionals),
         "threats": frozenset(_lines("threat_cues.txt")),
         "harm": harm,
-        "target_cues": {tuple(line.split("\t")[0].split()): float(line.split("\t")[1])
-                        for line in _lines("target_cues.tsv")},
-        "demands": frozenset(tuple(line.split("\t")[1].split()) for line in _lines("demands.tsv")
-                             if line.startswith("demand\t")),
-        "demand_ends": frozenset(line.split("\t")[1].split()[-1] for line in _lines("demands.tsv")
-                                 if line.startswith("demand\t")),
-        "removals": frozenset(tuple(line.split("\t")[1].split()) for line in _lines("demands.tsv")
-                              if line.startswith("removal\t")),
-        "target_cue_ends": frozenset(line.split("\t")[0].split()[-1] for line in _lines("target_cues.tsv")),
+        "target_cues": target_cues,
+        "demands": demands,
+        "demand_ends": frozenset(d[-1] for d in demands),
+        "removals": frozenset(tuple(phrase.split()) for kind, phrase, *_ in demand_lines if kind == "removal"),
+        "target_cue_ends": frozenset(c[-1] for c in target_cues),
         "shifters": shifters,
         "shifter_heads": frozenset(k[0] for k in shifters if k),
         # the words a shifter or a contrast phrase can start with

@@ -602,23 +602,14 @@ def score_target(text: str, start: int, end: int, *, params: Params = DEFAULT,
     cue = _target_cue(words, t0, res)
     if cue is not None:
         k0, k1, value = cue
-        value *= params.target_cue
-        c0, c1 = offsets[k0], ends[k1]
-        inner = [e for e in evidence if c0 <= e.start and e.end <= c1]  # the cue replaces its words
-        total += value - sum(e.value for e in inner)
-        evidence = [e for e in evidence if e not in inner]
-        evidence.append(Evidence(offsets[k0], ends[k1], text[offsets[k0]:ends[k1]], value,
-                                 "stance cue pointing at the target"))
+        total, evidence = _phrase_replaces_words(text, offsets[k0], ends[k1], value * params.target_cue,
+                                                 "stance cue pointing at the target", total, evidence)
 
     demand = _demand(words, t0, t1, res)
     if demand is not None:  # "Y called for X to step down": a wish to see the target go
         k0, k1 = demand
-        value = params.demand
-        c0, c1 = offsets[k0], ends[k1]
-        inner = [e for e in evidence if c0 <= e.start and e.end <= c1]  # the demand replaces its words
-        total += value - sum(e.value for e in inner)
-        evidence = [e for e in evidence if e not in inner]
-        evidence.append(Evidence(c0, c1, text[c0:c1], value, "a demand that the target go"))
+        total, evidence = _phrase_replaces_words(text, offsets[k0], ends[k1], params.demand,
+                                                 "a demand that the target go", total, evidence)
 
     prefix = _PREFIX_CUES.get(text[offsets[t0]:start].lower()) if offsets[t0] < start else None
     if prefix is not None:  # "anti-X rally", "pro-X groups": the prefix takes a side on X
@@ -678,6 +669,17 @@ def score_target(text: str, start: int, end: int, *, params: Params = DEFAULT,
     else:
         label = "neutral"
     return Polarity(label, round(total, 4), tuple(evidence))
+
+
+def _phrase_replaces_words(text: str, c0: int, c1: int, value: float, reason: str, total: float,
+                           evidence: list) -> tuple[float, list]:
+    """A phrase scored as a whole (a stance cue, a demand) replaces the evidence of its own words:
+    the new total and evidence list."""
+    inner = [e for e in evidence if c0 <= e.start and e.end <= c1]
+    total += value - sum(e.value for e in inner)
+    evidence = [e for e in evidence if e not in inner]
+    evidence.append(Evidence(c0, c1, text[c0:c1], value, reason))
+    return total, evidence
 
 
 def target_polarity(text: str, start: int, end: int, *, params: Params = DEFAULT) -> str:
