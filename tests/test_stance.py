@@ -129,6 +129,21 @@ def test_attributed_speaker_and_evidence_span():
     assert "John Smith" not in set(df["target"])  # the speaker is not his own target
 
 
+def test_evidence_of_a_very_long_clause_is_cut_around_the_mention():
+    from newslab.stance.engine import EVIDENCE_CHARS
+    text = "The minister attacked " + "".join(f"Russia ({i}), " for i in range(2000)) + "and Mary Jones was a liar."
+    df = nl.stance(text, issues={})
+    whole = df[(df["start"] == 0) & (df["end"] == len(text))]  # the sentence as the scored clause
+    assert len(whole) >= 2000  # every mention keeps its row and its clause's offsets
+    assert whole["evidence"].str.len().max() <= EVIDENCE_CHARS + 2  # the window and at most two "…"
+    for _, row in whole.iloc[[0, 1000, len(whole) - 1]].iterrows():
+        window = row["evidence"].strip("…")
+        at = text.find(window)  # unique: every unit is numbered
+        assert at <= row["mention_start"] and row["mention_end"] <= at + len(window)
+    assert whole["evidence"].iloc[0].startswith("The minister") and whole["evidence"].iloc[0].endswith("…")
+    assert whole["evidence"].iloc[-1].startswith("…") and whole["evidence"].iloc[-1].endswith("a liar.")
+
+
 def test_custom_issue_terms():
     text = "The minister said the new tariffs are a disaster for farmers."
     df = nl.stance(text, issues=["tariffs"])

@@ -11,7 +11,10 @@ tough response if Russia commits aggression" is Blinken's stance, negative towar
 Columns (``STANCE_SCHEMA``): ``speaker, target, polarity, score, start, end, attribution_id`` and the
 evidence — ``target_kind`` (actor/issue), ``mention``, ``mention_start``, ``mention_end``,
 ``sentence_id``, ``cues`` (the scored words with their signed contributions), ``evidence`` (the
-text of ``start:end``). ``start``/``end`` locate the evidence: the scored clause.
+text of ``start:end``). ``start``/``end`` locate the evidence: the scored clause. A clause longer
+than :data:`EVIDENCE_CHARS` characters (none among 43,000 rows of real news; the longest was 1,219)
+is shown as that many characters around the mention, with "…" where it was cut, so that a
+sentence of thousands of names makes a table that grows linearly, not with the square of its length.
 
 >>> df = stance("John Smith suffered a humiliating defeat in Ohio.", issues={})
 >>> df[["speaker", "polarity"]].values.tolist()
@@ -38,6 +41,8 @@ from newslab.text import sentence_spans
 NARRATOR = "(narrator)"
 #: The speaker value of an attribution whose source names no known actor.
 UNKNOWN = "(unknown source)"
+#: The longest ``evidence`` text of a row; a longer clause is cut around the mention.
+EVIDENCE_CHARS = 2000
 
 STANCE_SCHEMA = {
     "speaker": "string",
@@ -271,6 +276,7 @@ def stance_rows(text: str, *, issues: Mapping[str, object] | list | str | None =
     rows = []
     si = 0
     contexts: dict[tuple[int, int], object] = {}
+    clauses: dict[tuple[int, int], str] = {}  # one evidence string per clause, shared by its rows
     open_atts, ai = [], 0  # the attributions begun before the target and not over (targets come in order)
     for start, end, name, kind in targets:
         while si + 1 < len(sentences) and sentences[si][1] <= start:
@@ -301,7 +307,7 @@ def stance_rows(text: str, *, issues: Mapping[str, object] | list | str | None =
             continue
         cues = "; ".join([f"{e.word} {e.value:+.2f}" for e in result.evidence])
         rows.append((speaker, name, result.label, result.score, lo, hi, att_id, kind,
-                     text[start:end], start, end, si, cues, text[lo:hi]))
+                     text[start:end], start, end, si, cues, _evidence(text, lo, hi, start, end, clauses)))
     # reactions: "X's comment drew a sharp response from Y" (none in most texts: one search tells)
     for s_id, (lo, hi) in enumerate(sentences if next(_finditer(_REACTION, text, lowered), None) else ()):
         for reactor, (start, end, name, _), value, c0, c1 in _reactions(text, mentions, lo, hi):
@@ -310,9 +316,23 @@ def stance_rows(text: str, *, issues: Mapping[str, object] | list | str | None =
             label = "negative" if value < 0 else "positive"
             if include_neutral or label != "neutral":
                 rows.append((reactor, name, label, float(value), lo, hi, pd.NA, "actor", text[start:end],
-                             start, end, s_id, f"reaction: {text[c0:c1].strip()}", text[lo:hi]))
+                             start, end, s_id, f"reaction: {text[c0:c1].strip()}",
+                             _evidence(text, lo, hi, start, end, clauses)))
     rows.sort(key=itemgetter(4, 9, 1))
     return rows
+
+
+def _evidence(text: str, lo: int, hi: int, start: int, end: int, clauses: dict) -> str:
+    """The evidence text of clause ``lo:hi`` for the mention ``start:end``: the clause itself (one
+    string per clause, shared by its rows), or :data:`EVIDENCE_CHARS` characters around the mention."""
+    if hi - lo <= EVIDENCE_CHARS:
+        clause = clauses.get((lo, hi))
+        if clause is None:
+            clause = clauses[lo, hi] = text[lo:hi]
+        return clause
+    a = max(lo, min(start - (EVIDENCE_CHARS - (end - start)) // 2, hi - EVIDENCE_CHARS))
+    b = min(hi, max(a + EVIDENCE_CHARS, end))
+    return ("…" if a > lo else "") + text[a:b] + ("…" if b < hi else "")
 
 
 def _inside_source(starts: list[int], sources: dict[int, int], start: int, end: int) -> bool:
