@@ -382,6 +382,29 @@ def test_addressee_of_a_report_is_not_its_topic():
     assert _polarity("Jones told Smith's lawyers that he made a mistake.", "Smith") == "negative"
 
 
+@pytest.mark.parametrize("text,mention", [
+    ("Appearing on CNN, the senator admitted that he had lied.", "CNN"),  # said on X
+    ("The governor has said nothing on Twitter about the disgraceful scandal.", "Twitter"),
+    ("The senator praised the excellent work of the firefighters, Reuters reported.", "Reuters"),  # X reported
+    ("The awful plan failed, according to a report by The New York Times.", "New York Times"),
+    ("The mayor's best number is from the Gallup tracking poll.", "Gallup"),  # an unlisted pollster
+    ("NPR's Anna Berg speaks with the author about a terrible disaster.", "Anna Berg"),  # a journalist
+])
+def test_an_outlet_or_platform_as_the_venue_is_not_judged(text, mention):
+    result = score_target(text, *_span(text, mention))
+    assert result.label == "neutral"
+    assert all("target is the venue" in e.reason for e in result.evidence) and result.evidence
+
+
+def test_an_outlet_that_is_not_the_venue_is_judged():
+    # a listed name alone decides nothing: the outlet attacked, its people insulted, a possessor of polls
+    assert _polarity("She directed her anger at CNN, calling it a disgrace.", "CNN") == "negative"
+    assert _polarity("The mayor called a CNN reporter a liar and a disgrace.", "CNN") == "negative"
+    assert _polarity("The mayor's best number is from Gallup, a great pollster.", "Gallup") == "positive"
+    assert _polarity("Anna Berg speaks with the author about a terrible disaster.", "Anna Berg") == "negative"
+    assert _polarity("Smith reported that the awful plan failed.", "Smith") == "negative"
+
+
 def test_negated_stance_cue_flips():
     assert _polarity("He is running for the workers, not against Smith.", "Smith") == "positive"
     assert _polarity("He is running against Smith.", "Smith") == "negative"
@@ -1298,3 +1321,56 @@ def test_frame_patterns_take_linear_time_on_hostile_text():
     code = ("from newslab.stance.polarity import score_target as s; "
             "s('Smith ' + 'has been ' * 40 + 'x.', 0, 5); s('Smith' + ' ' * 50000 + 'x', 0, 5)")
     subprocess.run([sys.executable, "-c", code], timeout=60, check=True)
+
+
+# --- negative for the target: hostility aimed at it, violence by it, kissing ---
+
+@pytest.mark.parametrize("text", [
+    "At the forum, Jones called out Smith by name.",
+    "Later that day Jones directed her ire at Smith.",
+    "The union kept the heat on Smith all week.",
+    "Jones teed off on Smith during the interview.",
+    "Once allies, the donors have turned on Smith.",
+])
+def test_hostility_aimed_at_the_target(text):
+    assert _polarity(text, "Smith") == "negative"
+
+
+@pytest.mark.parametrize("text,mention,expected", [
+    ("Smith slapped a reporter outside the club.", "Smith", "negative"),
+    ("Smith wounded two officers before he fled.", "Smith", "negative"),
+    ("Smith stalked his former girlfriend for months.", "Smith", "negative"),
+    ("Smith was punched outside the club.", "Smith", "neutral"),  # the victim is pitied, not judged
+])
+def test_physical_violence_by_and_to_the_target(text, mention, expected):
+    assert _polarity(text, mention) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Smith kissed her on the neck at the office party.",
+    "Smith was kissing a staffer in the elevator.",
+])
+def test_kissing_reported_is_no_praise(text):
+    assert _polarity(text, "Smith") != "positive"
+
+
+@pytest.mark.parametrize("text", [
+    # skill, character, standing and success (stance_lexicon.tsv, "positive evaluation in news")
+    "Smith would make a seamless transition to the new post.",
+    "Smith has proven unbeatable on her home turf.",
+    "Smith, a well-liked and even-tempered manager, arrived on Monday.",
+    "Smith has been cooperative throughout the inquiry.",
+    "Smith is a world-class negotiator.",
+    "Smith handled the talks capably.",
+    "The plan, drafted by Smith, is laudable.",
+    "Smith was able to close the deal.",
+])
+def test_positive_evaluation_words_vader_lacks(text):
+    assert _polarity(text, "Smith") == "positive"
+
+
+def test_positive_evaluation_words_add_their_own_evidence():
+    assert ("invaluable", "lexicon") in _reasons("Smith gave invaluable help to the committee.", "Smith")
+    assert ("grit", "lexicon") in _reasons("Smith showed real grit during the campaign.", "Smith")
+    # in news a "dominating performance" is a strong one, not an oppressive one (VADER: negative)
+    assert _polarity("Smith gave a dominating performance in the debate.", "Smith") == "positive"

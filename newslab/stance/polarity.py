@@ -17,6 +17,9 @@ The lexicon and its additions
       conduct words ("a feckless grifter", "impulsiveness", "thuggish", "statesmanlike", "even-handed"),
       -ness/-ity forms VADER lacks of its adjectives ("callousness"), and words that tell how things
       went ("bankruptcy", "lucrative", "lackluster", "unelectable", "a snag");
+    - words of skill, character, standing and success VADER lacks ("a seamless transition", "X proved
+      unbeatable", "a world-class negotiator", "won handily", "X was able to"), and "a dominating
+      performance", "toughness" read as a strong showing rather than hostility;
     - VADER entries whose sign or sense is wrong in news ("respectively", "smug", "opportunist",
       "rigorous"); VADER words whose usual sense in news describes a role, a situation, a manner or a
       speech act rather than judging anyone are neutral ("the outgoing secretary", "a trustee", "struck
@@ -90,6 +93,10 @@ Who the target is: the setting, the addressee, the victim
       words (``setting``: they judge what happens there or what is said), only by an event linked to it;
       a possessor is neither ("in X's failed campaign", "told X's lawyers"), nor is the subject of a
       clause ("since X took office") or the object of an attitude ("confidence in X");
+    - a news outlet or platform (``data/media.txt``) named as the venue or channel of what is said ("said
+      on X", "X reported", "a report by X", "a X program"), a journalist named by the outlet ("NPR's X")
+      and a pollster ("the X tracking poll") are weighted as a setting; the outlet attacked ("her ire at
+      X") or its people judged ("called a X reporter a liar") are not venues;
     - the victim of physical harm ("the invasion of X", "X was shot") takes the sentence's words as the
       setting does (not at all): a victim is pitied rather than judged; so is the one killed, abducted
       or assaulted ("the death of X", "kidnapped X"; ``data/harm_cues.txt``), and the harm tells against
@@ -136,7 +143,7 @@ Phrases aimed at the target
     - a support/opposition phrase right before the target counts ("the case *against* X", "*committed
       to* the path of diplomacy"; ``data/target_cues.tsv``), and a negated one flips ("not against X");
       so do mocking the target ("laughed at X", "made fun of X") and verbal attacks aimed at it ("took a
-      jab at X", "went after X", "hit back at X");
+      jab at X", "went after X", "hit back at X", "called out X", "directed her ire at X");
     - a hyphenated prefix takes a side ("an anti-X rally" is against X; "pro-X groups" are for X);
     - a demand that the target go ("Y called for X to step down", "Y hopes X will resign", "wanted X to
       leave the race"; ``data/demands.tsv``) is against the target, whatever the wish verb's own valence
@@ -172,7 +179,7 @@ Dates
     night") or a period named from now ("this week", "last night", "Tuesday's primaries") is neutral,
     the words around it judge what happened then.
 
-Measured on NewsMTSC (macro F1): train 69.8, rw dev 72.9, mt dev 67.7 (sentence-level VADER on dev
+Measured on NewsMTSC (macro F1): train 70.4, rw dev 73.2, mt dev 68.6 (sentence-level VADER on dev
 50.8 / 52.8).
 
 >>> target_polarity("Critics blasted Smith for the failed plan.", 16, 21)
@@ -195,8 +202,8 @@ from newslab.stance.lexicon import (_CLAUSE, _CLAUSE_WORDS, _CONTRAST_HEADS, _CO
                                     _QUOTE, _QUOTES, _resources, _STRONG, _STRONG_BREAKS, _TITLES, _TOKEN_INFO,
                                     _token_info, _tokens, _valence, _without_idioms)
 from newslab.stance.roles import (_accusation, _FIRST_PERSON, _governor, _GOVERNORS, _is_addressee, _is_setting,
-                                  _is_speaker, _is_time, _is_victim, _LEADS, _links_to, _opens_clause, _other_subject,
-                                  _role, _SELF_MENTIONS, _spokesperson)
+                                  _is_speaker, _is_time, _is_venue, _is_victim, _LEADS, _links_to, _opens_clause,
+                                  _other_subject, _role, _SELF_MENTIONS, _spokesperson)
 from newslab.stance.cues import _demand, _PREFIX_CUES, _target_cue, _threat
 # re-exported: the engine and the tests import these from here
 from newslab.stance.lexicon import NEGATION, _TOKEN, _inflections, _lines  # noqa: F401
@@ -458,6 +465,7 @@ def score_target(text: str, start: int, end: int, *, params: Params = DEFAULT,
     governed = gov >= 0 and words[gov] in _GOVERNORS  # else the target is neither a setting nor an addressee
     setting = ("the setting" if governed and _is_setting(words, t0, t1)
                else "the addressee" if governed and _is_addressee(words, t0, t1)
+               else "the venue" if _is_venue(raws, words, t0, t1)
                else "the victim" if _is_victim(raws, words, t0, t1, res) else None)
     accuses = _accusation(raws, words, t0, t1, events)
     outdone = gov >= 0 and (words[gov] == "than"  # the object of a comparison: "better than X"

@@ -2,7 +2,8 @@
 
 The source of a report or the side whose spokespeople speak (:func:`_is_speaker`,
 :func:`_spokesperson`), the setting or the addressee of what happens (:func:`_is_setting`,
-:func:`_is_addressee`), the victim of harm (:func:`_is_victim`), the agent or patient of an event
+:func:`_is_addressee`), an outlet or platform as the venue of what is said (:func:`_is_venue`), the
+victim of harm (:func:`_is_victim`), the agent or patient of an event
 word, possessives included (:func:`_role`, :func:`_possessive_role`), the agent of an accusation
 (:func:`_accusation`), the one outdone in a contest ("a victory over X": ``_LEADS``), a subject
 opening its clause (:func:`_opens_clause`), the predicate of another name (:func:`_other_subject`)
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from newslab.stance.lexicon import _resources, _TITLES
+from newslab.stance.lexicon import _lines, _resources, _TITLES
 
 
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "my", "our", "your"})
@@ -192,6 +193,64 @@ def _is_addressee(words, t0, t1) -> bool:
     if k > 0 and words[k].endswith("ly"):
         k -= 1  # "lied repeatedly to X"
     return k >= 0 and (words[k] in _TALK or (prep == "to" and words[k] in _TALK_TO))
+
+
+@lru_cache(maxsize=1)
+def _media() -> frozenset:
+    """News outlets and platforms (``data/media.txt``), as tuples of lower-case tokens."""
+    return frozenset(tuple(line.split()) for line in _lines("media.txt"))
+
+
+# before an outlet or platform: the channel something is said on, in or through ("said on X", "an
+# op-ed in X", "reported by X", "told X"); not "at" ("directed her ire at X")
+_VENUE_BEFORE = frozenset({"on", "in", "by", "via", "to", "from", "told", "tells", "tell"})
+# after it: what an outlet does or has as an outlet ("X reported", "a X poll", "X's program"); not its people
+# ("calls a X reporter a sleaze": what is said of them is said of the outlet)
+_VENUE_AFTER = frozenset({"reported", "reports", "reporting", "report", "published", "publishes", "obtained",
+                          "revealed", "confirmed", "first", "poll", "polls", "survey", "program", "programs",
+                          "show", "shows", "broadcast", "segment", "interview", "interviews", "article", "story",
+                          "stories", "piece", "op-ed", "page", "account", "feed", "video", "footage", "analysis",
+                          "headline", "coverage", "post", "posts", "appearance"})
+
+
+_POLLS = frozenset({"poll", "polls", "polling", "survey", "surveys"})
+
+
+def _outlet_genitive(words, k) -> bool:
+    """Does a listed outlet in the genitive end at token ``k`` ("NPR's", "the New York Times'")?"""
+    if k < 0 or not words[k].endswith(("'s", "'")) or len(words[k]) < 3:
+        return False
+    last = words[k][:-2] if words[k].endswith("'s") else words[k][:-1]
+    media = _media()
+    return any(tuple(words[k - n:k]) + (last,) in media for n in range(min(k, 3) + 1))
+
+
+def _is_venue(raws, words, t0, t1) -> bool:
+    """Is the target a news outlet or platform ("data/media.txt") named as the channel of what happens
+    ("said on X", "X reported", "an interview with X", "a X poll"), a journalist named by the outlet
+    ("NPR's X"), or any name right before "poll" (a pollster)? What is said there is about someone
+    else. A listed name alone is not enough ("directed her ire at X", "X's actions"), nor is a
+    possessor of polls ("X's polling")."""
+    k0 = t0 + 1 if words[t0] == "the" and t0 < t1 else t0
+    if not raws[k0][:1].isupper():
+        return False  # "time", "the post": no name
+    if _outlet_genitive(words, t0 - 1) or any(_outlet_genitive(words, k) for k in range(k0, min(t1, k0 + 3))):
+        return True  # "NPR's X", "[CNN's X]": a journalist named by the outlet, reporting
+    span = words[k0:t1 + 1]
+    last = span[-1]
+    genitive = last.endswith(("'s", "'")) and len(last) > 2
+    if genitive:
+        span = span[:-1] + [last[:-2] if last.endswith("'s") else last[:-1]]
+    if tuple(span) not in _media():
+        j = t1 + 1  # "a X poll", "the X Reports tracking poll": an unlisted pollster
+        while not genitive and j < len(words) and j - t1 <= 3 and (raws[j][:1].isupper() or words[j] == "tracking"):
+            j += 1
+        return not genitive and j < len(words) and words[j] in _POLLS and raws[t1][:1].isupper()
+    k = _governor(words, t0)
+    if k >= 0 and words[k] in _VENUE_BEFORE:
+        return True
+    j = t1 + 1 if genitive or t1 + 1 >= len(words) or words[t1 + 1] not in ("'s", "'") else t1 + 2
+    return j < len(words) and words[j] in _VENUE_AFTER
 
 
 _LINKS = frozenset({"against", "on", "of", "into", "in", "at", "the", "a", "an", "its", "their", "his", "her"})
