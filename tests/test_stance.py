@@ -1374,3 +1374,49 @@ def test_positive_evaluation_words_add_their_own_evidence():
     assert ("grit", "lexicon") in _reasons("Smith showed real grit during the campaign.", "Smith")
     # in news a "dominating performance" is a strong one, not an oppressive one (VADER: negative)
     assert _polarity("Smith gave a dominating performance in the debate.", "Smith") == "positive"
+
+
+@pytest.mark.parametrize("text,mention", [
+    # words that describe a contest, a policy or a legal step rather than judge (stance_lexicon.tsv,
+    # "words that describe rather than judge in news, second pass")
+    ("Smith, the Democratic challenger, toured the district on Monday.", "Smith"),
+    ("Smith is a challenger for the seat.", "Smith"),
+    ("Smith said sanctions would be lifted in May.", "Smith"),
+    ("Smith filed a lawsuit in federal court on Tuesday.", "Smith"),
+    ("Smith said families were suffering after the floods.", "Smith"),
+    # a stop on a trip is a place visited (set_phrases.txt), not the verb "stop"
+    ("The city of Leeds was the first stop on the minister's tour.", "Leeds"),
+    ("Smith made a campaign stop in Ohio on Friday.", "Smith"),
+])
+def test_descriptive_words_do_not_polarise(text, mention):
+    assert _polarity(text, mention) == "neutral"
+
+
+def test_stop_as_a_verb_keeps_its_sign():
+    assert _polarity("Smith wants to stop the merger.", "Smith") == "negative"
+
+
+@pytest.mark.parametrize("text", [
+    # relations, conduct of office, standing, manner and character (stance_lexicon.tsv, "negative evaluation in news")
+    "The minister objected to the chumminess between Smith and the lobbyists.",
+    "Smith gave an anti-democratic speech on Monday.",
+    "Under Smith the record keeping was lax.",
+    "Smith has been a mercurial boss.",
+    "Smith leaves a tarnished legacy.",
+    "Smith looked rusty in the debate.",
+    "Smith made a creepy remark to the intern.",
+    "Smith made an ignominious exit from the cabinet.",
+    "Smith is a turncoat, his old allies said.",
+    "Smith wrote a scurrilous letter to the board.",
+    "Smith was the leaker, the report said.",
+    "The policy was drafted by Smith, a contrarian.",
+])
+def test_negative_evaluation_words_vader_lacks(text):
+    assert _polarity(text, "Smith") == "negative"
+
+
+def test_negative_evaluation_words_add_their_own_evidence():
+    assert ("henchmen", "lexicon") in _reasons("Smith sent his henchmen to the meeting.", "Smith")
+    assert ("pariah", "lexicon") in _reasons("Smith became an international pariah.", "Smith")
+    # VADER reads "compromised" as positive (a compromise); said of a person it is a damaging finding
+    assert _polarity("Officials said Smith was compromised.", "Smith") == "negative"

@@ -20,11 +20,15 @@ The lexicon and its additions
     - words of skill, character, standing and success VADER lacks ("a seamless transition", "X proved
       unbeatable", "a world-class negotiator", "won handily", "X was able to"), and "a dominating
       performance", "toughness" read as a strong showing rather than hostility;
+    - their negative mirror: words of relations, conduct of office, standing, manner and character
+      VADER lacks ("the chumminess between X and Y", "anti-democratic", "lax oversight", "X was
+      relegated", "a tarnished legacy", "rusty", "a creepy remark", "an ignominious exit", "a turncoat");
     - VADER entries whose sign or sense is wrong in news ("respectively", "smug", "opportunist",
       "rigorous"); VADER words whose usual sense in news describes a role, a situation, a manner or a
       speech act rather than judging anyone are neutral ("the outgoing secretary", "a trustee", "struck
-      a deal", "gross domestic product", "warned that", "assured reporters"), and situations reported
-      more than judged keep a milder sign ("the financial crisis", "rising tensions");
+      a deal", "gross domestic product", "warned that", "assured reporters", "the Democratic
+      challenger", "filed a lawsuit", "a campaign stop"), and situations reported more than judged keep
+      a milder sign ("the financial crisis", "rising tensions", "new sanctions", "the suffering");
     - a VADER entry is also found by its regular -ed and -ing forms when VADER lacks them ("lack" gives
       "lacked", "fame" "famed"; bases of four letters or more), unless the form has a descriptive sense
       of its own in news, which the own lexicon neutralises ("treated", "highlighted", "invited"); the
@@ -179,7 +183,7 @@ Dates
     night") or a period named from now ("this week", "last night", "Tuesday's primaries") is neutral,
     the words around it judge what happened then.
 
-Measured on NewsMTSC (macro F1): train 70.4, rw dev 73.2, mt dev 68.6 (sentence-level VADER on dev
+Measured on NewsMTSC (macro F1): train 70.7, rw dev 73.7, mt dev 69.1 (sentence-level VADER on dev
 50.8 / 52.8).
 
 >>> target_polarity("Critics blasted Smith for the failed plan.", 16, 21)
