@@ -1420,3 +1420,68 @@ def test_negative_evaluation_words_add_their_own_evidence():
     assert ("pariah", "lexicon") in _reasons("Smith became an international pariah.", "Smith")
     # VADER reads "compromised" as positive (a compromise); said of a person it is a damaging finding
     assert _polarity("Officials said Smith was compromised.", "Smith") == "negative"
+
+
+# --- session 5 (x1): structural readings of who does what ---------------------------------------
+
+def test_participial_phrase_between_subject_and_verb_is_skipped():
+    # "defeated" is the subject's win, not a plain negative word near it
+    text = "Donald Trump, defying the pundits, defeated Hillary Clinton."
+    assert ("defeated", "target as agent") in _reasons(text, "Donald Trump")
+    assert _polarity(text, "Donald Trump") == "positive"
+    assert ("indicted", "target as patient") in _reasons("Smith, elected in 2010, was indicted on Monday.", "Smith")
+
+
+def test_relative_clause_closed_by_a_comma_is_skipped():
+    # the "is" of the relative clause makes no passive: Smith is the one who shot
+    assert ("shot", "target as agent") in _reasons("Smith, who is white, shot the motorist.", "Smith")
+    # an unclosed relative clause still links its own verb to the target
+    assert ("lied", "target as agent") in _reasons("Smith, who has lied before, was defeated.", "Smith")
+
+
+def test_facing_takes_its_sign_from_what_is_faced():
+    assert _polarity("Smith faces a primary challenge.", "Smith") == "neutral"
+    assert _polarity("Smith faced charges of fraud.", "Smith") == "negative"
+
+
+def test_exposed_as_a_fraud_is_bad_for_the_one_exposed():
+    assert _polarity("Smith was exposed as a fraud.", "Smith") == "negative"
+    assert _polarity("Smith exposed the fraud.", "Smith") == "positive"  # acting against a bad thing
+
+
+def test_linking_verb_with_participle_reads_as_passive():
+    assert ("isolated", "target as patient") in _reasons("Smith appears increasingly isolated.", "Smith")
+    assert ("attack", "target as agent") in _reasons("Smith appeared to attack the judge.", "Smith")
+
+
+@pytest.mark.parametrize("text", [
+    # events.tsv, second pass of event words (own judgement): legal and political trouble that happens to the target
+    "Smith was handcuffed outside the courthouse.",
+    "Agents summoned Smith to the inquiry.",
+    "The party disowned Smith last week.",
+    "Lawmakers stymied Smith at every turn.",
+    "Smith's suspension was announced on Monday.",
+    "Smith's expulsion from the party came on Monday.",
+    "Auditors audited Smith twice.",
+    "Jones refuted Smith on every point.",
+])
+def test_trouble_that_happens_to_the_target(text):
+    assert _polarity(text, "Smith") == "negative"
+
+
+def test_bested_is_a_contest_not_praise():
+    # VADER's "best" made "bested" good for both sides; the one bested loses
+    text = "Jones bested Smith in the final round."
+    assert _polarity(text, "Smith") == "negative"
+    assert _polarity(text, "Jones") == "positive"
+
+
+def test_vader_words_of_trouble_take_the_targets_role():
+    # the one plagued, disliked or discredited takes the word as its patient; the one discrediting is judged less
+    assert ("plagued", "target as patient") in _reasons("Smith has been plagued by staff departures.", "Smith")
+    assert ("disliked", "target as patient") in _reasons("Smith is widely disliked in the party.", "Smith")
+    assert ("discredited", "target as patient") in _reasons("The report discredited Smith.", "Smith")
+    agent = score_target("Smith discredited the report.", 0, 5)
+    patient = score_target("The report discredited Smith.", 23, 28)
+    assert ("discredited", "target as agent") in [(e.word, e.reason) for e in agent.evidence]
+    assert patient.score < agent.score < 0

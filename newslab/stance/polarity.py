@@ -67,7 +67,8 @@ Negation, hedges, boosters, shifters, set phrases
       bad words of its object, and an opposing verb's own hostility toward its agent is dropped when it
       shifts one; a coordinated object is shifted whole ("fight racism and white supremacy"). A bad word
       of a target inside the shifted object keeps its sign ("end X's brutal war", "the brutal rule of
-      X"); "end up a loser" and a clause ("addresses how ...") are no objects. Criticism of a person is
+      X"); "end up a loser" and a clause ("addresses how ...") are no objects, and the one "exposed as a
+      fraud" is the subject, not its exposer. Criticism of a person is
       unchanged ("X condemned the judge": no sentiment word to shift);
     - set phrases are no negation ("not only", "no doubt") nor sentiment ("at best", "for good"); set
       phrases none of whose words is sentiment ("with respect to", "a great deal of", "super PAC", "made
@@ -112,15 +113,20 @@ Who the target is: agent and patient of events
       agent ("X attacked", "attacked by X", "X, who has lied") and the patient ("attacked X", "X was
       attacked", "the attack on X") each have their own valence, so "X defeated Y" is good for X and bad
       for Y, and events without an evaluative word count too ("X deleted the emails", "X won the
-      primary");
+      primary", "X was handcuffed", "the party disowned X", "X was dogged by questions"); words of
+      trouble VADER has take the target's role ("X was plagued by", "voters distrust X", "Y discredited
+      X"), and "Y bested X" is a contest;
     - the role comes from a dependency-free heuristic over the words between (auxiliaries, adverbs,
       "who", determiners, titles, names, a linking preposition; a be-form makes a passive, and so do
       irregular participles such as "overthrown"); an appositive between a subject and its verb is
-      skipped ("X, a former senator, was indicted"); coordinated participles share the subject ("X was
-      shot and killed", "X was arrested and charged"); the object of a preposition is no subject
+      skipped ("X, a former senator, was indicted"), and so are a participial phrase ("X, defying the
+      pundits, defeated Y") and a relative clause closed by a comma ("X, who is white, shot Y"); a linking
+      verb before a participle is a passive too ("X seems isolated"); coordinated participles share the
+      subject ("X was shot and killed", "X was arrested and charged"); the object of a preposition is no subject
       ("arrested in X and convicted"), nor is the place left ("resigned from X"); "show that X" makes X
       the subject of a clause, not the object of "show"; the subject of "faces", "drew", "received"
-      undergoes the event noun ("X faces charges", "X drew criticism", "X received an award");
+      undergoes the event noun ("X faces charges", "X drew criticism", "X received an award"), and
+      "faces" itself is neutral: what is faced decides ("X faces a primary challenge");
     - what the events cover: outcomes of contests and power struggles ("X edged out Y", "X outlasted Y",
       "Y was dethroned", "X's ouster"), fortunes in polls and business ("X slumped", "X prospered", "X
       weathered the crisis"), courts ("X was acquitted", "X was disbarred") and posts ("the Senate
@@ -183,7 +189,7 @@ Dates
     night") or a period named from now ("this week", "last night", "Tuesday's primaries") is neutral,
     the words around it judge what happened then.
 
-Measured on NewsMTSC (macro F1): train 70.7, rw dev 73.7, mt dev 69.1 (sentence-level VADER on dev
+Measured on NewsMTSC (macro F1): train 70.8, rw dev 73.7, mt dev 69.1 (sentence-level VADER on dev
 50.8 / 52.8).
 
 >>> target_polarity("Critics blasted Smith for the failed plan.", 16, 21)

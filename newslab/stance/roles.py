@@ -317,13 +317,16 @@ _NOT_APPOSITIVE = frozenset({"who", "which", "that", "and", "but", "or", "said",
 
 
 def _appositive_end(words, k, i) -> int | None:
-    """The comma closing an appositive that opens with the comma at ``k`` (before the event at ``i``)."""
+    """The comma closing an appositive that opens with the comma at ``k`` (before the event at ``i``):
+    a noun phrase ("X, a former senator, lied") or a participial phrase, whose own verb may be an
+    event ("X, defying the pundits, defeated Y", "X, elected in 2010, was indicted")."""
     events = _resources()["events"]
+    participle = words[k + 1].endswith(("ing", "ed")) and words[k + 1] not in _NOT_APPOSITIVE
     for j in range(k + 1, min(i, k + 2 + _APPOSITIVE)):
         pw = words[j]
         if pw == ",":
             return j if j > k + 1 else None
-        if pw in _NOT_APPOSITIVE or pw in events or pw in _BE or not (pw[:1].isalnum()):
+        if not pw[:1].isalnum() or (not participle and (pw in _NOT_APPOSITIVE or pw in events or pw in _BE)):
             return None
     return None
 
@@ -332,6 +335,9 @@ def _appositive_end(words, k, i) -> int | None:
 _UNDERGO = frozenset({"face", "faces", "faced", "facing", "received", "receives", "receive", "receiving", "drew",
                       "draws", "draw", "drawing", "drawn", "attracted", "endured", "suffered", "weathered"})
 _NOT_MODIFIERS = frozenset({"and", "or", "but", "who", "which", "that", "to"})
+# verbs linking a subject to a participle that describes it, as a be-form does ("X seemed isolated")
+_LINKING = frozenset({"appears", "appeared", "seems", "seemed", "remains", "remained", "became", "becomes",
+                      "looks", "looked", "felt", "feels"})
 
 
 def _undergoes(raws, words, k, i) -> bool:
@@ -363,7 +369,9 @@ def _role(raws, words, i, t0, t1) -> str | None:
     by X", "criticism from X" the agent. A possessive target ("X's lies", "X's arrest") is the
     agent of an event that has no patient and the patient of an event whose agent is neutral (an
     official act); else ("X's attack", "X's defeat") it has no role. An appositive between a
-    subject and its verb is skipped ("X, 45, was arrested", "X, a former senator, lied")."""
+    subject and its verb is skipped ("X, 45, was arrested", "X, a former senator, lied"), as are a
+    participial phrase ("X, defying the pundits, defeated Y") and a relative clause closed by a comma
+    ("X, who is white, shot Y"); a linking verb before a participle reads as a passive ("X seemed isolated")."""
     w = words[i]
     if i > t1:  # the target comes first: its subject
         if _is_genitive(words, t1) or (t0 == t1 and words[t1] in _POSSESSIVES):
@@ -382,6 +390,9 @@ def _role(raws, words, i, t0, t1) -> str | None:
             raw = raws[k]
             if pw == ",":
                 if k + 1 < i and words[k + 1] in ("who", "which"):
+                    close = words.index(",", k + 1, i) if "," in words[k + 1:i] else -1
+                    if close > 0:  # a relative clause closed before the verb: "X, who is white, shot Y"
+                        skip_to = close
                     continue
                 if k == t1 + 1 and skip_to < 0:  # an appositive: "X, 45, was", "X, the governor, has"
                     close = _appositive_end(words, k, i)
@@ -389,8 +400,8 @@ def _role(raws, words, i, t0, t1) -> str | None:
                         skip_to = close
                         continue
                 return None
-            if pw in _BE:
-                passive = True
+            if pw in _BE or (pw in _LINKING and all(words[j].endswith("ly") for j in range(k + 1, i))):
+                passive = True  # "X was isolated", "X seems increasingly isolated": a state undergone
                 continue
             if pw in _SUBJECT_GAP or pw.endswith("ly") or (raw[:1].isupper() and raw.isalpha()):
                 continue
