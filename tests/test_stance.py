@@ -1485,3 +1485,36 @@ def test_vader_words_of_trouble_take_the_targets_role():
     patient = score_target("The report discredited Smith.", 23, 28)
     assert ("discredited", "target as agent") in [(e.word, e.reason) for e in agent.evidence]
     assert patient.score < agent.score < 0
+
+
+@pytest.mark.parametrize("text,expected", [
+    # stance_lexicon.tsv, evaluative words by category, third pass (own judgement); one sentence per category
+    ("Smith ran a rudderless, ill-conceived campaign.", "negative"),  # competence
+    ("Smith is a consummate dealmaker.", "positive"),
+    ("Smith kept a slush fund for the kleptocratic elite.", "negative"),  # integrity
+    ("Smith is a man of probity and rectitude.", "positive"),
+    ("Smith is irascible and overbearing.", "negative"),  # temperament
+    ("Smith is good-natured.", "positive"),
+    ("Smith resorted to gaslighting and name-calling.", "negative"),  # rhetoric
+    ("Smith gave a measured, nuanced answer.", "positive"),
+    ("Smith is a lame-duck governor, increasingly irrelevant.", "negative"),  # standing
+    ("Smith is a venerated elder.", "positive"),
+    ("Smith and his toadies were in cahoots.", "negative"),  # relations
+    ("Smith was fawning and obsequious.", "negative"),
+    ("Smith Corp is a union-busting firm.", "negative"),  # companies
+    ("Smith rules a rogue junta.", "negative"),  # countries
+    ("Smith is a shoo-in for the nomination.", "positive"),  # contests
+    ("Smith's remarks caused a furor and much acrimony.", "negative"),  # conflict
+    ("Smith is a hyper-partisan ultranationalist.", "negative"),  # ideology labels
+    ("Smith was feted in Paris.", "positive"),  # praise
+    ("Smith is a dim-witted buffoon.", "negative"),  # intellect
+    ("Smith is whip-smart.", "positive"),
+    ("Smith's speech was a farcical charade.", "negative"),  # dignity
+    ("Smith is indomitable.", "positive"),  # courage
+    ("Smith is an odious slimeball.", "negative"),  # morality
+    ("Smith funded a do-nothing caucus of plutocrats.", "negative"),  # effort, privilege
+    ("Smith peddled a cockamamie theory.", "negative"),  # claims
+    ("Smith's claim is laughable.", "negative"),  # VADER's +0.2 plainly mis-valued
+])
+def test_evaluative_words_by_category_third_pass(text, expected):
+    assert _polarity(text, "Smith") == expected

@@ -23,6 +23,9 @@ The lexicon and its additions
     - their negative mirror: words of relations, conduct of office, standing, manner and character
       VADER lacks ("the chumminess between X and Y", "anti-democratic", "lax oversight", "X was
       relegated", "a tarnished legacy", "rusty", "a creepy remark", "an ignominious exit", "a turncoat");
+    - a third pass by category of the words news and opinion use about public figures: competence,
+      integrity, temperament, rhetoric, standing and relations ("inept", "venal", "thin-skinned", "a
+      demagogue", "a lame-duck", "a stooge"; "deft", "principled", "eloquent", "unflappable");
     - VADER entries whose sign or sense is wrong in news ("respectively", "smug", "opportunist",
       "rigorous"); VADER words whose usual sense in news describes a role, a situation, a manner or a
       speech act rather than judging anyone are neutral ("the outgoing secretary", "a trustee", "struck
@@ -189,7 +192,7 @@ Dates
     night") or a period named from now ("this week", "last night", "Tuesday's primaries") is neutral,
     the words around it judge what happened then.
 
-Measured on NewsMTSC (macro F1): train 70.8, rw dev 73.7, mt dev 69.1 (sentence-level VADER on dev
+Measured on NewsMTSC (macro F1): train 70.9, rw dev 74.0, mt dev 69.1 (sentence-level VADER on dev
 50.8 / 52.8).
 
 >>> target_polarity("Critics blasted Smith for the failed plan.", 16, 21)
