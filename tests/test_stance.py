@@ -1518,3 +1518,23 @@ def test_vader_words_of_trouble_take_the_targets_role():
 ])
 def test_evaluative_words_by_category_third_pass(text, expected):
     assert _polarity(text, "Smith") == expected
+
+
+@pytest.mark.parametrize("text,mention,expected", [
+    # events.tsv / stance_lexicon.tsv: how the reporter frames a deed or a statement (own judgement)
+    ("Smith gloated about the result.", "Smith", "negative"),  # loaded reporting verbs judge the speaker
+    ("Smith whinged about the referee.", "Smith", "negative"),
+    ("Smith pontificated for an hour.", "Smith", "negative"),
+    ("Smith sidestepped the issue.", "Smith", "negative"),  # evasion
+    ("Smith deflected the issue.", "Smith", "negative"),
+    ("Smith yelled at the aides.", "Smith", "negative"),  # manner of speech
+    ("Smith was laughed at by the crowd.", "Smith", "negative"),  # ridicule of the one laughed at
+    ("Smith misrepresents the report.", "Smith", "negative"),
+    ("Smith sulked after the vote.", "Smith", "negative"),
+    ("Smith gave a non-denial.", "Smith", "negative"),  # nouns for a deed that judge its doer
+    ("Smith used the protest as a pretext.", "Smith", "negative"),
+    ("The plan was a masterstroke by Smith.", "Smith", "positive"),
+    ("Jones will succeed Smith as chairman.", "Smith", "neutral"),  # a succession, no praise
+])
+def test_reporter_framing_of_deeds_and_statements(text, mention, expected):
+    assert _polarity(text, mention) == expected

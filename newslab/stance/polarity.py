@@ -26,6 +26,9 @@ The lexicon and its additions
     - a third pass by category of the words news and opinion use about public figures: competence,
       integrity, temperament, rhetoric, standing and relations ("inept", "venal", "thin-skinned", "a
       demagogue", "a lame-duck", "a stooge"; "deft", "principled", "eloquent", "unflappable");
+    - how the reporter frames a statement or a deed: loaded speech verbs judge the speaker ("X
+      gloated", "X whined", "X pontificated"; ``data/events.tsv``), and so do evasion ("X sidestepped
+      the question") and words casting doubt ("a pretext", "a non-denial", "supposedly");
     - VADER entries whose sign or sense is wrong in news ("respectively", "smug", "opportunist",
       "rigorous"); VADER words whose usual sense in news describes a role, a situation, a manner or a
       speech act rather than judging anyone are neutral ("the outgoing secretary", "a trustee", "struck
