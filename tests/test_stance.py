@@ -1422,7 +1422,7 @@ def test_negative_evaluation_words_add_their_own_evidence():
     assert _polarity("Officials said Smith was compromised.", "Smith") == "negative"
 
 
-# --- session 5 (x1): structural readings of who does what ---------------------------------------
+# --- session 5: structural readings of who does what ---
 
 def test_participial_phrase_between_subject_and_verb_is_skipped():
     # "defeated" is the subject's win, not a plain negative word near it
