@@ -1538,3 +1538,41 @@ def test_evaluative_words_by_category_third_pass(text, expected):
 ])
 def test_reporter_framing_of_deeds_and_statements(text, mention, expected):
     assert _polarity(text, mention) == expected
+
+
+@pytest.mark.parametrize("text,mention,expected", [
+    # stance_lexicon.tsv / events.tsv: a person's fortunes in public life (own judgement)
+    ("Smith is the heir-apparent.", "Smith", "positive"),  # career trajectory
+    ("Smith made a meteoric ascent.", "Smith", "positive"),
+    ("Smith's demotion was announced.", "Smith", "negative"),
+    ("Smith left office in ignominy.", "Smith", "negative"),
+    ("Smith had a flameout.", "Smith", "negative"),
+    ("Smith is an endearing figure.", "Smith", "positive"),  # the public and peers
+    ("Smith has a folksy, crowd-pleasing style.", "Smith", "positive"),
+    ("Smith is deeply unlikable.", "Smith", "negative"),
+    ("Smith brought the office into disrepute.", "Smith", "negative"),
+    ("Smith had an extramarital affair.", "Smith", "negative"),  # scandal and personal conduct
+    ("Smith was known for sexting.", "Smith", "negative"),
+    ("Smith went on taxpayer-funded junkets.", "Smith", "negative"),
+    ("Smith gave a drunken speech.", "Smith", "negative"),
+    ("Smith lives a lavish lifestyle.", "Smith", "negative"),
+    ("Smith lavished money on the campaign.", "Smith", "neutral"),  # the verb stays unjudged
+    ("Smith is frugal and dutiful.", "Smith", "positive"),
+    ("The foreign affairs minister Smith spoke.", "Smith", "neutral"),  # "affairs" is business
+    ("Smith has an unblemished record.", "Smith", "positive"),  # verdicts of record
+    ("Smith has a checkered past.", "Smith", "negative"),
+    ("Smith's tenure was forgettable.", "Smith", "negative"),
+    ("Smith's plan is a white-elephant.", "Smith", "negative"),
+    ("Smith is a windbag.", "Smith", "negative"),  # more standing and conduct
+    ("Smith is above-reproach.", "Smith", "positive"),
+    ("Smith has gravitas.", "Smith", "positive"),
+    ("Smith was declared persona non grata.", "Smith", "negative"),
+    ("Smith was primaried.", "Smith", "negative"),  # careers made or unmade by others (events)
+    ("Smith was knighted.", "Smith", "positive"),
+    ("Jones got a shellacking from Smith.", "Smith", "positive"),  # the winner of a heavy defeat
+    ("Smith is a divider.", "Smith", "negative"),  # contests and peers
+    ("Smith built a rapport with staff.", "Smith", "positive"),
+    ("Smith is the bogeyman of the left.", "Smith", "negative"),
+])
+def test_a_persons_fortunes_in_public_life(text, mention, expected):
+    assert _polarity(text, mention) == expected

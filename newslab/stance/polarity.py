@@ -29,6 +29,10 @@ The lexicon and its additions
     - how the reporter frames a statement or a deed: loaded speech verbs judge the speaker ("X
       gloated", "X whined", "X pontificated"; ``data/events.tsv``), and so do evasion ("X sidestepped
       the question") and words casting doubt ("a pretext", "a non-denial", "supposedly");
+    - a person's fortunes in public life: career ("a meteoric rise", "the heir-apparent", "X was
+      primaried"), standing with the public ("idolized", "unlikable"), scandal and conduct ("an
+      extramarital affair", "a junket", "frugal") and verdicts of record ("an unblemished record", "a
+      checkered past", "a pyrrhic victory");
     - VADER entries whose sign or sense is wrong in news ("respectively", "smug", "opportunist",
       "rigorous"); VADER words whose usual sense in news describes a role, a situation, a manner or a
       speech act rather than judging anyone are neutral ("the outgoing secretary", "a trustee", "struck
@@ -195,7 +199,7 @@ Dates
     night") or a period named from now ("this week", "last night", "Tuesday's primaries") is neutral,
     the words around it judge what happened then.
 
-Measured on NewsMTSC (macro F1): train 70.9, rw dev 74.0, mt dev 69.1 (sentence-level VADER on dev
+Measured on NewsMTSC (macro F1): train 71.0, rw dev 74.0, mt dev 69.1 (sentence-level VADER on dev
 50.8 / 52.8).
 
 >>> target_polarity("Critics blasted Smith for the failed plan.", 16, 21)
