@@ -276,7 +276,6 @@ def stance_rows(text: str, *, issues: Mapping[str, object] | list | str | None =
     rows = []
     si = 0
     contexts: dict[tuple[int, int], object] = {}
-    clauses: dict[tuple[int, int], str] = {}  # one evidence string per clause, shared by its rows
     open_atts, ai = [], 0  # the attributions begun before the target and not over (targets come in order)
     for start, end, name, kind in targets:
         while si + 1 < len(sentences) and sentences[si][1] <= start:
@@ -307,7 +306,7 @@ def stance_rows(text: str, *, issues: Mapping[str, object] | list | str | None =
             continue
         cues = "; ".join([f"{e.word} {e.value:+.2f}" for e in result.evidence])
         rows.append((speaker, name, result.label, result.score, lo, hi, att_id, kind,
-                     text[start:end], start, end, si, cues, _evidence(text, lo, hi, start, end, clauses)))
+                     text[start:end], start, end, si, cues, _evidence(text, lo, hi, start, end)))
     # reactions: "X's comment drew a sharp response from Y" (none in most texts: one search tells)
     for s_id, (lo, hi) in enumerate(sentences if next(_finditer(_REACTION, text, lowered), None) else ()):
         for reactor, (start, end, name, _), value, c0, c1 in _reactions(text, mentions, lo, hi):
@@ -317,19 +316,16 @@ def stance_rows(text: str, *, issues: Mapping[str, object] | list | str | None =
             if include_neutral or label != "neutral":
                 rows.append((reactor, name, label, float(value), lo, hi, pd.NA, "actor", text[start:end],
                              start, end, s_id, f"reaction: {text[c0:c1].strip()}",
-                             _evidence(text, lo, hi, start, end, clauses)))
+                             _evidence(text, lo, hi, start, end)))
     rows.sort(key=itemgetter(4, 9, 1))
     return rows
 
 
-def _evidence(text: str, lo: int, hi: int, start: int, end: int, clauses: dict) -> str:
-    """The evidence text of clause ``lo:hi`` for the mention ``start:end``: the clause itself (one
-    string per clause, shared by its rows), or :data:`EVIDENCE_CHARS` characters around the mention."""
+def _evidence(text: str, lo: int, hi: int, start: int, end: int) -> str:
+    """The evidence text of clause ``lo:hi`` for the mention ``start:end``: the clause itself, or
+    :data:`EVIDENCE_CHARS` characters around the mention."""
     if hi - lo <= EVIDENCE_CHARS:
-        clause = clauses.get((lo, hi))
-        if clause is None:
-            clause = clauses[lo, hi] = text[lo:hi]
-        return clause
+        return text[lo:hi]
     a = max(lo, min(start - (EVIDENCE_CHARS - (end - start)) // 2, hi - EVIDENCE_CHARS))
     b = min(hi, max(a + EVIDENCE_CHARS, end))
     return ("…" if a > lo else "") + text[a:b] + ("…" if b < hi else "")

@@ -390,9 +390,8 @@ def _role(raws, words, i, t0, t1) -> str | None:
             raw = raws[k]
             if pw == ",":
                 if k + 1 < i and words[k + 1] in ("who", "which"):
-                    close = words.index(",", k + 1, i) if "," in words[k + 1:i] else -1
-                    if close > 0:  # a relative clause closed before the verb: "X, who is white, shot Y"
-                        skip_to = close
+                    # a relative clause closed before the verb: "X, who is white, shot Y"
+                    skip_to = next((j for j in range(k + 2, i) if words[j] == ","), skip_to)
                     continue
                 if k == t1 + 1 and skip_to < 0:  # an appositive: "X, 45, was", "X, the governor, has"
                     close = _appositive_end(words, k, i)
